@@ -1,0 +1,5 @@
+/**
+ * The format-neutral view of an annotated data set: images, their tags, and a way to load pixels.
+ * Readers in {@code io} produce it; the pipeline consumes it.
+ */
+package org.boxrefine.dataset;

@@ -1,0 +1,139 @@
+package org.boxrefine.io.image;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.boxrefine.image.BinaryMask;
+import org.boxrefine.image.RgbImage;
+import org.boxrefine.io.AtomicFiles;
+
+/** Reads and writes images and masks through the JDK's ImageIO decoders. */
+public final class ImageFiles {
+    private ImageFiles() {
+    }
+
+    /** Decodes a photo into 8-bit RGB. */
+    public static RgbImage readRgb(Path file) throws IOException {
+        BufferedImage img = decode(file);
+        int w = img.getWidth();
+        int h = img.getHeight();
+        byte[] rgb = new byte[3 * w * h];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            int o = 3 * y * w;
+            for (int x = 0; x < w; x++) {
+                int p = row[x];
+                rgb[o++] = (byte) (p >> 16);
+                rgb[o++] = (byte) (p >> 8);
+                rgb[o++] = (byte) p;
+            }
+        }
+        return new RgbImage(w, h, rgb);
+    }
+
+    /** Reads a mask PNG: a pixel is set when its grey (or red) value is at least 128. */
+    public static BinaryMask readMask(Path file) throws IOException {
+        BufferedImage img = decode(file);
+        int w = img.getWidth();
+        int h = img.getHeight();
+        byte[] bits = new byte[w * h];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                bits[y * w + x] = (byte) (((row[x] >> 8) & 0xff) >= 128 ? 1 : 0);
+            }
+        }
+        return new BinaryMask(w, h, bits);
+    }
+
+    /** Writes a mask as an 8-bit grey PNG holding 0 and 255, atomically. */
+    public static void writeMaskPng(BinaryMask mask, Path file) throws IOException {
+        BufferedImage img = new BufferedImage(mask.widthPx(), mask.heightPx(), BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        byte[] bits = mask.data();
+        for (int i = 0; i < bits.length; i++) {
+            out[i] = (byte) (bits[i] != 0 ? 255 : 0);
+        }
+        AtomicFiles.write(file, os -> {
+            if (!ImageIO.write(img, "png", os)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    /** Writes an RGB image as PNG, atomically. */
+    public static void writePng(RgbImage image, Path file) throws IOException {
+        BufferedImage img = toBufferedImage(image);
+        AtomicFiles.write(file, os -> {
+            if (!ImageIO.write(img, "png", os)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    /** Writes an RGB image as JPEG with the given quality (0..1), atomically. */
+    public static void writeJpeg(RgbImage image, Path file, float quality) throws IOException {
+        BufferedImage img = toBufferedImage(image);
+        AtomicFiles.write(file, os -> writeJpeg(img, os, quality));
+    }
+
+    private static void writeJpeg(BufferedImage img, OutputStream os, float quality) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
+        if (!writers.hasNext()) {
+            throw new IOException("no JPEG writer available");
+        }
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(os)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(img, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static BufferedImage toBufferedImage(RgbImage image) {
+        int w = image.widthPx();
+        int h = image.heightPx();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] out = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        byte[] in = image.data();
+        for (int i = 0; i < in.length; i += 3) {
+            out[i] = in[i + 2];
+            out[i + 1] = in[i + 1];
+            out[i + 2] = in[i];
+        }
+        return img;
+    }
+
+    private static BufferedImage decode(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": image file not found");
+        }
+        if (Files.size(file) == 0) {
+            throw new IOException(file + ": image file is empty (0 bytes)");
+        }
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": cannot decode image: " + e.getMessage(), e);
+        }
+        if (img == null) {
+            throw new IOException(file + ": not a supported image format");
+        }
+        return img;
+    }
+}
