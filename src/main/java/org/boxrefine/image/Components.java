@@ -1,0 +1,54 @@
+package org.boxrefine.image;
+
+import boofcv.alg.filter.binary.BinaryImageOps;
+import boofcv.struct.ConnectRule;
+import boofcv.struct.image.GrayS32;
+import boofcv.struct.image.GrayU8;
+
+/** Connected-component operations on masks, through BoofCV's labelling. */
+public final class Components {
+    static {
+        boofcv.concurrency.BoofConcurrency.USE_CONCURRENT = false;
+    }
+
+    private Components() {
+    }
+
+    /**
+     * The largest 8-connected region of {@code mask} (ties: the one found first in row order);
+     * an empty mask stays empty. With {@code weights} (one per pixel, may be null), the region
+     * with the largest sum of weights wins instead of the one with most pixels.
+     */
+    public static BinaryMask largest(BinaryMask mask, float[] weights) {
+        int w = mask.widthPx();
+        int h = mask.heightPx();
+        if (w == 0 || h == 0) {
+            return mask.copy();
+        }
+        GrayU8 bin = new GrayU8(w, h);
+        System.arraycopy(mask.data(), 0, bin.data, 0, w * h);
+        GrayS32 labels = new GrayS32(w, h);
+        int count = BinaryImageOps.contour(bin, ConnectRule.EIGHT, labels).size();
+        if (count <= 1) {
+            return mask.copy();
+        }
+        double[] score = new double[count + 1];
+        for (int i = 0; i < w * h; i++) {
+            int l = labels.data[i];
+            if (l > 0) {
+                score[l] += weights == null ? 1 : weights[i];
+            }
+        }
+        int best = 1;
+        for (int l = 2; l <= count; l++) {
+            if (score[l] > score[best]) {
+                best = l;
+            }
+        }
+        byte[] out = new byte[w * h];
+        for (int i = 0; i < w * h; i++) {
+            out[i] = (byte) (labels.data[i] == best ? 1 : 0);
+        }
+        return new BinaryMask(w, h, out);
+    }
+}

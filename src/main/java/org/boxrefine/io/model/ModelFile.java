@@ -1,0 +1,69 @@
+package org.boxrefine.io.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.boxrefine.io.AtomicFiles;
+import org.boxrefine.model.ModelInfo;
+import org.boxrefine.model.PatchClassifier;
+
+/**
+ * A trained model on disk: a zip holding {@code model.json} (the {@link ModelInfo} provenance)
+ * and {@code parameters.djl} (DJL's parameter format).
+ */
+public final class ModelFile {
+    static final String INFO = "model.json";
+    static final String PARAMETERS = "parameters.djl";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFile() {
+    }
+
+    /** A loaded model: its provenance and the classifier (close it). */
+    public record Loaded(ModelInfo info, PatchClassifier classifier) {
+    }
+
+    public static void write(Path file, ModelInfo info, PatchClassifier classifier) throws IOException {
+        AtomicFiles.write(file, os -> {
+            ZipOutputStream zip = new ZipOutputStream(os);
+            zip.putNextEntry(new ZipEntry(INFO));
+            zip.write(JSON.writeValueAsBytes(info));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(PARAMETERS));
+            classifier.writeParameters(zip);
+            zip.closeEntry();
+            zip.finish();
+        });
+    }
+
+    public static Loaded read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": model file not found");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry infoEntry = zip.getEntry(INFO);
+            ZipEntry paramEntry = zip.getEntry(PARAMETERS);
+            if (infoEntry == null || paramEntry == null) {
+                throw new IOException(file + ": not a boxrefine model (needs " + INFO + " and " + PARAMETERS + ")");
+            }
+            ModelInfo info;
+            try (InputStream in = zip.getInputStream(infoEntry)) {
+                info = JSON.readValue(in, ModelInfo.class);
+            }
+            try (InputStream in = zip.getInputStream(paramEntry)) {
+                return new Loaded(info, PatchClassifier.read(info.arch(), new java.io.BufferedInputStream(in)));
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + ": not a boxrefine model: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
+                    : new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Trained-model files: parameters plus provenance. */
+package org.boxrefine.io.model;

@@ -1,0 +1,86 @@
+package org.boxrefine.patch;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.boxrefine.geom.BoxPx;
+import org.boxrefine.geom.PixelRect;
+
+/**
+ * Draws balanced, seeded patch centres from one image at working scale: foreground centres
+ * uniformly inside the tags (a tag chosen in proportion to its area), background centres outside
+ * every tag, part from the ring around each tag and the rest from the whole image. A centre's
+ * label is whether it lies inside any tag ({@link ScaledImage#insideAnyTag}).
+ */
+public final class PatchSampler {
+    private static final int MAX_TRIES = 50;
+
+    private PatchSampler() {
+    }
+
+    /** Patch centres and labels: {@code x[i], y[i], label[i]} (1 foreground, 0 background). */
+    public record Samples(int[] x, int[] y, byte[] label, int count) {
+    }
+
+    public static Samples sample(ScaledImage img, SamplingConfig cfg, RandomGenerator rng) {
+        int w = img.image().widthPx();
+        int h = img.image().heightPx();
+        List<PixelRect> rects = img.tags().stream().map(t -> t.pixelRect(w, h)).filter(r -> !r.isEmpty()).toList();
+        int n = cfg.patchesPerImage();
+        int[] xs = new int[n];
+        int[] ys = new int[n];
+        byte[] labels = new byte[n];
+        int count = 0;
+        int wantFg = rects.isEmpty() ? 0 : n / 2;
+        double[] cumArea = new double[rects.size()];
+        double total = 0;
+        for (int i = 0; i < rects.size(); i++) {
+            total += rects.get(i).areaPx();
+            cumArea[i] = total;
+        }
+        for (int k = 0; k < wantFg; k++) {
+            PixelRect r = rects.get(pick(cumArea, rng.nextDouble() * total));
+            xs[count] = r.x0Px() + rng.nextInt(r.widthPx());
+            ys[count] = r.y0Px() + rng.nextInt(r.heightPx());
+            labels[count] = 1;
+            count++;
+        }
+        int wantBg = n - wantFg;
+        int wantRing = rects.isEmpty() ? 0 : (int) Math.round(wantBg * cfg.ringShare());
+        for (int k = 0; k < wantBg; k++) {
+            boolean ring = k < wantRing;
+            for (int t = 0; t < MAX_TRIES; t++) {
+                int x;
+                int y;
+                if (ring) {
+                    BoxPx tag = img.tags().get(rng.nextInt(img.tags().size()));
+                    PixelRect g = tag.grow(cfg.ringFraction() * tag.sizePx()).pixelRect(w, h);
+                    if (g.isEmpty()) {
+                        continue;
+                    }
+                    x = g.x0Px() + rng.nextInt(g.widthPx());
+                    y = g.y0Px() + rng.nextInt(g.heightPx());
+                } else {
+                    x = rng.nextInt(w);
+                    y = rng.nextInt(h);
+                }
+                if (!img.insideAnyTag(x, y)) {
+                    xs[count] = x;
+                    ys[count] = y;
+                    labels[count] = 0;
+                    count++;
+                    break;
+                }
+            }
+        }
+        return new Samples(xs, ys, labels, count);
+    }
+
+    private static int pick(double[] cum, double v) {
+        for (int i = 0; i < cum.length; i++) {
+            if (v < cum[i]) {
+                return i;
+            }
+        }
+        return cum.length - 1;
+    }
+}

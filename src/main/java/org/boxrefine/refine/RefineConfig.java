@@ -1,0 +1,73 @@
+package org.boxrefine.refine;
+
+import org.boxrefine.model.NetArch;
+import org.boxrefine.model.TrainConfig;
+import org.boxrefine.patch.SamplingConfig;
+import org.boxrefine.patch.WorkingScale;
+
+/**
+ * Everything that decides the masks of a refine run.
+ *
+ * @param arch             the patch network
+ * @param scale            the working scale at which patches are cut and predicted
+ * @param sampling         patches per image and where background comes from
+ * @param epochs           passes over the data set during training
+ * @param train            batch size, learning rate, seed of the network's initialisation
+ * @param threshold        foreground when the probability exceeds this
+ * @param largestComponent keep only the largest connected region of each mask
+ * @param gridStepPx       for {@link NetArch#REFERENCE}: the patch grid's step at working scale
+ * @param seed             seeds sampling and initialisation: the same seed gives the same masks
+ */
+public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig sampling, int epochs, TrainConfig train,
+        double threshold, boolean largestComponent, int gridStepPx, long seed) {
+
+    public RefineConfig {
+        if (arch == null || scale == null || sampling == null || train == null) {
+            throw new IllegalArgumentException("arch, scale, sampling and train settings are required");
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, found " + epochs);
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1), found " + threshold);
+        }
+        if (gridStepPx < 1) {
+            throw new IllegalArgumentException("grid step must be at least 1 px, found " + gridStepPx);
+        }
+    }
+
+    /** The measured defaults (docs/EVALUATION.md) with the given seed. */
+    public static RefineConfig defaults(long seed) {
+        return new RefineConfig(NetArch.DENSE, new WorkingScale(64, 2.0), new SamplingConfig(512, 0.5, 0.5), 2,
+                TrainConfig.defaults(seed), 0.5, true, 4, seed);
+    }
+
+    public RefineConfig withArch(NetArch a) {
+        return new RefineConfig(a, scale, sampling, epochs, train, threshold, largestComponent, gridStepPx, seed);
+    }
+
+    public RefineConfig withScale(WorkingScale s) {
+        return new RefineConfig(arch, s, sampling, epochs, train, threshold, largestComponent, gridStepPx, seed);
+    }
+
+    public RefineConfig withSampling(SamplingConfig s) {
+        return new RefineConfig(arch, scale, s, epochs, train, threshold, largestComponent, gridStepPx, seed);
+    }
+
+    public RefineConfig withEpochs(int e) {
+        return new RefineConfig(arch, scale, sampling, e, train, threshold, largestComponent, gridStepPx, seed);
+    }
+
+    public RefineConfig withThreshold(double t) {
+        return new RefineConfig(arch, scale, sampling, epochs, train, t, largestComponent, gridStepPx, seed);
+    }
+
+    public RefineConfig withLargestComponent(boolean on) {
+        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, on, gridStepPx, seed);
+    }
+
+    public RefineConfig withSeed(long s) {
+        return new RefineConfig(arch, scale, sampling, epochs,
+                new TrainConfig(train.batchSize(), train.learningRate(), s), threshold, largestComponent, gridStepPx, s);
+    }
+}
