@@ -1,0 +1,116 @@
+package org.boxrefine.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayDeque;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ComponentsAndResizeTest {
+
+    /** Naive largest 8-connected component by breadth-first flood fill. */
+    private static BinaryMask naiveLargest(BinaryMask m) {
+        int w = m.widthPx();
+        int h = m.heightPx();
+        int[] label = new int[w * h];
+        int best = 0;
+        int bestSize = 0;
+        int next = 0;
+        for (int start = 0; start < w * h; start++) {
+            if (m.data()[start] == 0 || label[start] != 0) {
+                continue;
+            }
+            next++;
+            int size = 0;
+            ArrayDeque<Integer> q = new ArrayDeque<>();
+            q.add(start);
+            label[start] = next;
+            while (!q.isEmpty()) {
+                int p = q.poll();
+                size++;
+                int px = p % w;
+                int py = p / w;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int x = px + dx;
+                        int y = py + dy;
+                        if (x >= 0 && y >= 0 && x < w && y < h && m.data()[y * w + x] != 0 && label[y * w + x] == 0) {
+                            label[y * w + x] = next;
+                            q.add(y * w + x);
+                        }
+                    }
+                }
+            }
+            if (size > bestSize) {
+                bestSize = size;
+                best = next;
+            }
+        }
+        byte[] out = new byte[w * h];
+        for (int i = 0; i < w * h; i++) {
+            out[i] = (byte) (best != 0 && label[i] == best ? 1 : 0);
+        }
+        return new BinaryMask(w, h, out);
+    }
+
+    @Test
+    void largestComponentMatchesANaiveFloodFill() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int trial = 0; trial < 40; trial++) {
+            int w = 1 + rng.nextInt(40);
+            int h = 1 + rng.nextInt(40);
+            double density = 0.2 + 0.4 * rng.nextDouble();
+            byte[] bits = new byte[w * h];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = (byte) (rng.nextDouble() < density ? 1 : 0);
+            }
+            BinaryMask m = new BinaryMask(w, h, bits);
+            BinaryMask fast = Components.largest(m, null);
+            BinaryMask naive = naiveLargest(m);
+            assertThat(fast.count()).as("trial %d %dx%d", trial, w, h).isEqualTo(naive.count());
+            if (fast.count() > 0) {
+                assertThat(fast.iou(m)).isGreaterThan(0);
+            }
+        }
+    }
+
+    @Test
+    void resampleMapAlignsPixelCentres() {
+        int w = 10;
+        int h = 6;
+        float[] ramp = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                ramp[y * w + x] = x + 100 * y;
+            }
+        }
+        float[] same = Resize.resampleMap(ramp, w, h, 0, 0, 1, 1, 0, 0, w, h);
+        assertThat(same).containsExactly(ramp, within(1e-4f));
+        float[] up = Resize.resampleMap(ramp, w, h, 0, 0, 0.5, 0.5, 4, 2, 8, 6);
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 8; x++) {
+                double sx = (4 + x + 0.5) * 0.5 - 0.5;
+                double sy = (2 + y + 0.5) * 0.5 - 0.5;
+                assertThat(up[y * 8 + x]).as("(%d,%d)", x, y).isCloseTo((float) (sx + 100 * sy), within(1e-3f));
+            }
+        }
+        float[] shifted = Resize.resampleMap(ramp, w, h, 3, 1, 1, 1, 5, 2, 3, 3);
+        assertThat(shifted[0]).as("output (5,2) reads source (2,1)").isCloseTo(2 + 100, within(1e-4f));
+    }
+
+    @Test
+    void shrinkingAveragesAndKeepsAConstantImageConstant() {
+        RgbImage img = RgbImage.blank(40, 30);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                img.set(x, y, 200, 100, (x % 2) * 255);
+            }
+        }
+        RgbImage small = Resize.rgb(img, 20, 15);
+        assertThat(small.widthPx()).isEqualTo(20);
+        assertThat(small.get(7, 7, 0)).isEqualTo(200);
+        assertThat(small.get(7, 7, 1)).isEqualTo(100);
+        assertThat(small.get(7, 7, 2)).as("alternating 0/255 columns average out").isBetween(126, 129);
+    }
+}

@@ -1,0 +1,84 @@
+package org.boxrefine.patch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.boxrefine.geom.BoxPx;
+import org.boxrefine.image.RgbImage;
+import org.junit.jupiter.api.Test;
+
+class PatchLabelAndSamplingTest {
+
+    private static ScaledImage image(int w, int h, BoxPx... tags) {
+        return new ScaledImage(RgbImage.blank(w, h), 1, 1, List.of(tags));
+    }
+
+    @Test
+    void labelIsWhetherTheCentreLiesInsideATagAtItsBorders() {
+        ScaledImage img = image(50, 60, new BoxPx(10, 20, 30, 40));
+        assertThat(img.insideAnyTag(9, 25)).isFalse();
+        assertThat(img.insideAnyTag(10, 25)).isTrue();
+        assertThat(img.insideAnyTag(29, 39)).isTrue();
+        assertThat(img.insideAnyTag(30, 25)).isFalse();
+        assertThat(img.insideAnyTag(29, 40)).isFalse();
+        assertThat(img.insideAnyTag(15, 19)).isFalse();
+        ScaledImage frac = image(50, 60, new BoxPx(10.4, 20, 30.6, 40));
+        assertThat(frac.insideAnyTag(10, 25)).as("centre 10.5 >= 10.4").isTrue();
+        assertThat(frac.insideAnyTag(30, 25)).as("centre 30.5 < 30.6").isTrue();
+        ScaledImage late = image(50, 60, new BoxPx(10.6, 20, 30.4, 40));
+        assertThat(late.insideAnyTag(10, 25)).as("centre 10.5 < 10.6").isFalse();
+        assertThat(late.insideAnyTag(30, 25)).as("centre 30.5 >= 30.4").isFalse();
+        ScaledImage two = image(50, 60, new BoxPx(0, 0, 5, 5), new BoxPx(40, 50, 50, 60));
+        assertThat(two.insideAnyTag(2, 2)).isTrue();
+        assertThat(two.insideAnyTag(45, 55)).isTrue();
+        assertThat(two.insideAnyTag(20, 20)).isFalse();
+    }
+
+    @Test
+    void samplesAreBalancedCorrectlyLabelledSeededAndUseTheRing() {
+        ScaledImage img = image(200, 150, new BoxPx(40, 30, 90, 110), new BoxPx(120, 20, 150, 60));
+        SamplingConfig cfg = new SamplingConfig(400, 0.5, 0.5);
+        PatchSampler.Samples s = PatchSampler.sample(img, cfg, new SplittableRandom(3));
+        assertThat(s.count()).isEqualTo(400);
+        int fg = 0;
+        int nearTag = 0;
+        for (int i = 0; i < s.count(); i++) {
+            boolean inside = img.insideAnyTag(s.x()[i], s.y()[i]);
+            assertThat(s.label()[i] == 1).as("sample %d at (%d,%d)", i, s.x()[i], s.y()[i]).isEqualTo(inside);
+            fg += s.label()[i];
+            if (s.label()[i] == 0 && (new BoxPx(40, 30, 90, 110).grow(5).containsPixel(s.x()[i], s.y()[i])
+                    || new BoxPx(120, 20, 150, 60).grow(5).containsPixel(s.x()[i], s.y()[i]))) {
+                nearTag++;
+            }
+        }
+        assertThat(fg).isEqualTo(200);
+        assertThat(nearTag).as("background right next to the tags").isGreaterThan(10);
+        PatchSampler.Samples again = PatchSampler.sample(img, cfg, new SplittableRandom(3));
+        assertThat(again.x()).containsExactly(s.x());
+        assertThat(again.y()).containsExactly(s.y());
+        PatchSampler.Samples other = PatchSampler.sample(img, cfg, new SplittableRandom(4));
+        assertThat(other.x()).isNotEqualTo(s.x());
+    }
+
+    @Test
+    void aTagCoveringTheWholeImageGivesNoBackground() {
+        ScaledImage img = image(30, 30, new BoxPx(0, 0, 30, 30));
+        PatchSampler.Samples s = PatchSampler.sample(img, new SamplingConfig(100, 0.5, 0.5), new SplittableRandom(1));
+        assertThat(s.count()).isEqualTo(50);
+        for (int i = 0; i < s.count(); i++) {
+            assertThat(s.label()[i]).isEqualTo((byte) 1);
+        }
+    }
+
+    @Test
+    void workingScaleMakesTheMedianTagTheChosenSize() {
+        WorkingScale ws = new WorkingScale(64, 2);
+        List<BoxPx> tags = List.of(BoxPx.fromXywh(0, 0, 100, 100), BoxPx.fromXywh(0, 0, 200, 200),
+                BoxPx.fromXywh(0, 0, 400, 100));
+        assertThat(ws.factor(tags, 1000, 1000)).isCloseTo(64.0 / 200, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ws.factor(List.of(BoxPx.fromXywh(0, 0, 8, 8)), 100, 100)).as("capped upscale").isEqualTo(2.0);
+        assertThat(WorkingScale.scaledLength(550, 0.2)).isEqualTo(110);
+        assertThat(WorkingScale.scaledLength(3, 0.01)).isEqualTo(1);
+    }
+}
