@@ -38,7 +38,7 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
 
     /** The measured defaults (docs/EVALUATION.md) with the given seed. */
     public static RefineConfig defaults(long seed) {
-        return new RefineConfig(NetArch.DENSE, new WorkingScale(64, 2.0), new SamplingConfig(512, 0.5, 0.5), 2,
+        return new RefineConfig(NetArch.DENSE, new WorkingScale(96, 2.0), new SamplingConfig(512, 0.5, 0.5), 1,
                 TrainConfig.defaults(seed), 0.5, true, 4, seed);
     }
 

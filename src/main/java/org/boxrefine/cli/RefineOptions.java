@@ -1,0 +1,59 @@
+package org.boxrefine.cli;
+
+import java.util.Locale;
+import org.boxrefine.model.NetArch;
+import org.boxrefine.patch.SamplingConfig;
+import org.boxrefine.patch.WorkingScale;
+import org.boxrefine.refine.RefineConfig;
+import picocli.CommandLine.Option;
+
+/** The options that decide the masks, shared by the commands that train or refine. */
+final class RefineOptions {
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of sampling and initialisation; the same seed gives the same masks (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", description = "CPU threads for PyTorch (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--arch", defaultValue = "dense", description = "Network: dense (valid convolutions, exact dense pass; default) or reference (the literal padded net, evaluated on a patch grid).")
+    String arch;
+
+    @Option(names = "--tag-size", defaultValue = "96", description = "Size (geometric mean of width and height, px) a tag is scaled to for patches (default: ${DEFAULT-VALUE}).")
+    double tagSizePx;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "Passes over the data set in training (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--patches-per-image", defaultValue = "512", description = "Patches per image and epoch, half foreground (default: ${DEFAULT-VALUE}).")
+    int patchesPerImage;
+
+    @Option(names = "--threshold", defaultValue = "0.5", description = "Foreground when the probability exceeds this (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--all-components", description = "Keep every connected region of a mask, not just the largest.")
+    boolean allComponents;
+
+    @Option(names = "--grid-step", defaultValue = "4", description = "Patch grid step (px at working scale) for --arch reference (default: ${DEFAULT-VALUE}).")
+    int gridStepPx;
+
+    RefineConfig config() {
+        NetArch a;
+        try {
+            a = NetArch.valueOf(arch.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--arch must be dense or reference, found '" + arch + "'");
+        }
+        RefineConfig d = RefineConfig.defaults(seed);
+        return new RefineConfig(a, new WorkingScale(tagSizePx, 2.0), new SamplingConfig(patchesPerImage, 0.5, 0.5),
+                epochs, d.train(), threshold, !allComponents, gridStepPx, seed);
+    }
+
+    int threads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int t = threads == null ? cores : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, found " + t);
+        }
+        return t;
+    }
+}
