@@ -1,0 +1,324 @@
+package org.boxrefine.io.coco;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.dataset.Tag;
+import org.boxrefine.geom.BoxPx;
+
+/**
+ * A COCO detection file: its images with the tags (boxes) on them, its categories, and the whole document kept
+ * as read so that {@link CocoResultWriter} can reproduce every field.
+ *
+ * <p>Annotations that cannot be used (no integer id, duplicate id, unknown {@code image_id}, missing or
+ * malformed {@code bbox}, box wholly outside its image) are skipped with a warning naming the file, the
+ * annotation and the reason; boxes reaching beyond a declared image size are clipped to it, with a warning.
+ */
+public final class CocoDataset {
+    private final Path jsonFile;
+    private final Path imageFolder;
+    private final ObjectNode document;
+    private final List<ImageRecord> images;
+    private final Map<Long, ImageRecord> imagesById;
+    private final List<CocoCategory> categories;
+    private final Map<Long, Integer> annotationIndex;
+    private final Map<Long, Long> annotationImage;
+    private final List<String> warnings;
+
+    private CocoDataset(Path jsonFile, Path imageFolder, ObjectNode document, List<ImageRecord> images,
+            List<CocoCategory> categories, Map<Long, Integer> annotationIndex, Map<Long, Long> annotationImage,
+            List<String> warnings) {
+        this.jsonFile = jsonFile;
+        this.imageFolder = imageFolder;
+        this.document = document;
+        this.images = List.copyOf(images);
+        Map<Long, ImageRecord> byId = new HashMap<>();
+        for (ImageRecord r : images) {
+            byId.put(r.imageId(), r);
+        }
+        this.imagesById = Collections.unmodifiableMap(byId);
+        this.categories = List.copyOf(categories);
+        this.annotationIndex = Collections.unmodifiableMap(annotationIndex);
+        this.annotationImage = Collections.unmodifiableMap(annotationImage);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** Reads a COCO detection file whose image file names are relative to the file's own folder. */
+    public static CocoDataset read(Path jsonFile) throws IOException {
+        Path folder = jsonFile.toAbsolutePath().getParent();
+        return read(jsonFile, folder);
+    }
+
+    /**
+     * Reads a COCO detection file whose image file names are relative to {@code imageFolder}.
+     *
+     * @throws IOException naming the file when it is missing, not JSON, or has no {@code images} array
+     */
+    public static CocoDataset read(Path jsonFile, Path imageFolder) throws IOException {
+        ObjectNode root = CocoJson.readObject(jsonFile);
+        return new Parser(jsonFile, root).parse(imageFolder);
+    }
+
+    public Path jsonFile() {
+        return jsonFile;
+    }
+
+    /** The folder image file names are relative to. */
+    public Path imageFolder() {
+        return imageFolder;
+    }
+
+    /** The images in input order, each with its usable tags in input order. */
+    public List<ImageRecord> images() {
+        return images;
+    }
+
+    public Optional<ImageRecord> image(long imageId) {
+        return Optional.ofNullable(imagesById.get(imageId));
+    }
+
+    public List<CocoCategory> categories() {
+        return categories;
+    }
+
+    /** Problems found while reading, one line each, naming the file and the image or annotation. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Number of usable tags over all images. */
+    public int tagCount() {
+        return annotationIndex.size();
+    }
+
+    /** The ids of the usable annotations (those that became tags). */
+    public Set<Long> annotationIds() {
+        return annotationIndex.keySet();
+    }
+
+    /** The image a usable annotation lies on. */
+    public Optional<ImageRecord> imageOfAnnotation(long annotationId) {
+        Long imageId = annotationImage.get(annotationId);
+        return imageId == null ? Optional.empty() : image(imageId);
+    }
+
+    /** A copy of the whole document as read. */
+    public ObjectNode document() {
+        return document.deepCopy();
+    }
+
+    /** The document itself, for the writer, which copies it before changing anything. */
+    ObjectNode documentView() {
+        return document;
+    }
+
+    /** Position in the document's {@code annotations} array of a usable annotation. */
+    OptionalInt annotationIndex(long annotationId) {
+        Integer i = annotationIndex.get(annotationId);
+        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+    }
+
+    /** One pass over the document collecting records and warnings. */
+    private static final class Parser {
+        private final Path file;
+        private final ObjectNode root;
+        private final List<String> warnings = new ArrayList<>();
+
+        Parser(Path file, ObjectNode root) {
+            this.file = file;
+            this.root = root;
+        }
+
+        CocoDataset parse(Path imageFolder) throws IOException {
+            JsonNode imagesNode = root.path("images");
+            if (!imagesNode.isArray()) {
+                throw new IOException(file + ": not a COCO detection file: expected an \"images\" array, found "
+                        + CocoJson.describe(imagesNode));
+            }
+            JsonNode annotationsNode = root.path("annotations");
+            if (annotationsNode.isMissingNode()) {
+                warnings.add(file + ": no \"annotations\" array; the file has no boxes");
+            } else if (!annotationsNode.isArray()) {
+                throw new IOException(file + ": expected \"annotations\" to be an array, found "
+                        + CocoJson.describe(annotationsNode));
+            }
+            List<CocoCategory> categories = parseCategories();
+            Map<Long, ImageEntry> imageEntries = parseImages(imagesNode);
+            Map<Long, Integer> annotationIndex = new LinkedHashMap<>();
+            Map<Long, Long> annotationImage = new HashMap<>();
+            Set<Long> categoryIds = categories.stream().map(CocoCategory::id).collect(Collectors.toSet());
+            Map<Long, Integer> firstSeen = new HashMap<>();
+            for (int i = 0; i < annotationsNode.size(); i++) {
+                Tag tag = parseAnnotation(annotationsNode.get(i), i, imageEntries, firstSeen, categoryIds);
+                if (tag != null) {
+                    long imageId = annotationsNode.get(i).get("image_id").longValue();
+                    imageEntries.get(imageId).tags.add(tag);
+                    annotationIndex.put(tag.annotationId(), i);
+                    annotationImage.put(tag.annotationId(), imageId);
+                }
+            }
+            List<ImageRecord> images = new ArrayList<>();
+            for (ImageEntry e : imageEntries.values()) {
+                images.add(new ImageRecord(e.id, e.fileName, e.widthPx, e.heightPx, e.tags));
+            }
+            return new CocoDataset(file, imageFolder, root, images, categories, annotationIndex, annotationImage,
+                    warnings);
+        }
+
+        private List<CocoCategory> parseCategories() throws IOException {
+            JsonNode node = root.path("categories");
+            List<CocoCategory> out = new ArrayList<>();
+            if (node.isMissingNode()) {
+                return out;
+            }
+            if (!node.isArray()) {
+                throw new IOException(file + ": expected \"categories\" to be an array, found "
+                        + CocoJson.describe(node));
+            }
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode c = node.get(i);
+                OptionalLong id = CocoJson.integral(c.get("id"));
+                if (!c.isObject() || id.isEmpty()) {
+                    warnings.add(file + ": categories[" + i + "]: expected an object with an integer \"id\", found "
+                            + CocoJson.describe(c) + "; category skipped");
+                    continue;
+                }
+                out.add(new CocoCategory(id.getAsLong(), c.path("name").asText(""),
+                        c.path("supercategory").asText("")));
+            }
+            return out;
+        }
+
+        private Map<Long, ImageEntry> parseImages(JsonNode node) {
+            Map<Long, ImageEntry> out = new LinkedHashMap<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode img = node.get(i);
+                String at = file + ": images[" + i + "]";
+                OptionalLong id = CocoJson.integral(img.get("id"));
+                if (!img.isObject() || id.isEmpty()) {
+                    warnings.add(at + ": expected an object with an integer \"id\", found " + CocoJson.describe(img)
+                            + "; image skipped");
+                    continue;
+                }
+                at = file + ": image " + id.getAsLong() + " (images[" + i + "])";
+                if (out.containsKey(id.getAsLong())) {
+                    warnings.add(at + ": duplicate image id; image skipped");
+                    continue;
+                }
+                JsonNode name = img.get("file_name");
+                if (name == null || !name.isTextual() || name.asText().isBlank()) {
+                    warnings.add(at + ": \"file_name\" must be a non-empty string, found " + CocoJson.describe(name)
+                            + "; image skipped");
+                    continue;
+                }
+                int w = dimension(img, "width", at);
+                int h = dimension(img, "height", at);
+                out.put(id.getAsLong(), new ImageEntry(id.getAsLong(), name.asText(), w, h));
+            }
+            return out;
+        }
+
+        private int dimension(JsonNode img, String field, String at) {
+            JsonNode n = img.get(field);
+            if (n == null || n.isNull()) {
+                return 0;
+            }
+            OptionalLong v = CocoJson.integral(n);
+            if (v.isEmpty() || v.getAsLong() <= 0 || v.getAsLong() > Integer.MAX_VALUE) {
+                warnings.add(at + ": \"" + field + "\" must be a positive integer, found " + CocoJson.describe(n)
+                        + "; treated as unknown");
+                return 0;
+            }
+            return (int) v.getAsLong();
+        }
+
+        private Tag parseAnnotation(JsonNode ann, int index, Map<Long, ImageEntry> images,
+                Map<Long, Integer> firstSeen, Set<Long> categoryIds) {
+            OptionalLong id = CocoJson.integral(ann.get("id"));
+            if (!ann.isObject() || id.isEmpty()) {
+                warnings.add(file + ": annotations[" + index + "]: expected an object with an integer \"id\", found "
+                        + CocoJson.describe(ann.isObject() ? ann.get("id") : ann) + "; annotation skipped");
+                return null;
+            }
+            long annId = id.getAsLong();
+            String at = file + ": annotation " + annId + " (annotations[" + index + "])";
+            Integer first = firstSeen.putIfAbsent(annId, index);
+            if (first != null) {
+                warnings.add(at + ": duplicate annotation id, first used at annotations[" + first
+                        + "]; annotation skipped");
+                return null;
+            }
+            JsonNode imageIdNode = ann.get("image_id");
+            OptionalLong imageId = CocoJson.integral(imageIdNode);
+            if (imageId.isEmpty()) {
+                warnings.add(at + ": \"image_id\" must be an integer, found " + CocoJson.describe(imageIdNode)
+                        + "; annotation skipped");
+                return null;
+            }
+            ImageEntry image = images.get(imageId.getAsLong());
+            if (image == null) {
+                warnings.add(at + ": unknown image_id " + imageId.getAsLong()
+                        + " (no image with that id); annotation skipped");
+                return null;
+            }
+            OptionalLong categoryId = CocoJson.integral(ann.get("category_id"));
+            if (categoryId.isEmpty()) {
+                warnings.add(at + ": \"category_id\" must be an integer, found " + CocoJson.describe(ann.get("category_id"))
+                        + "; annotation skipped");
+                return null;
+            }
+            if (!categoryIds.isEmpty() && !categoryIds.contains(categoryId.getAsLong())) {
+                warnings.add(at + ": category_id " + categoryId.getAsLong() + " is not among the file's categories; kept");
+            }
+            BoxPx box;
+            try {
+                box = CocoJson.bbox(ann.get("bbox"));
+            } catch (IllegalArgumentException e) {
+                warnings.add(at + ": " + e.getMessage() + "; annotation skipped");
+                return null;
+            }
+            if (image.widthPx > 0 && image.heightPx > 0) {
+                BoxPx clipped = box.clip(image.widthPx, image.heightPx);
+                if (clipped.widthPx() <= 0 || clipped.heightPx() <= 0) {
+                    warnings.add(at + ": bbox " + CocoJson.xywh(box) + " lies wholly outside the " + image.widthPx
+                            + "x" + image.heightPx + " image " + image.id + "; annotation skipped");
+                    return null;
+                }
+                if (!clipped.equals(box)) {
+                    warnings.add(at + ": bbox " + CocoJson.xywh(box) + " extends beyond the " + image.widthPx + "x"
+                            + image.heightPx + " image " + image.id + "; clipped to " + CocoJson.xywh(clipped));
+                    box = clipped;
+                }
+            }
+            return new Tag(annId, categoryId.getAsLong(), box);
+        }
+    }
+
+    private static final class ImageEntry {
+        final long id;
+        final String fileName;
+        final int widthPx;
+        final int heightPx;
+        final List<Tag> tags = new ArrayList<>();
+
+        ImageEntry(long id, String fileName, int widthPx, int heightPx) {
+            this.id = id;
+            this.fileName = fileName;
+            this.widthPx = widthPx;
+            this.heightPx = heightPx;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.boxrefine.io.coco;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.image.BinaryMask;
+
+/**
+ * Writes boxrefine's result as a COCO file: the input document with every field kept, and on each refined
+ * annotation {@code "segmentation": {"size": [h, w], "counts": "<pycocotools string>"}} and {@code "score"}.
+ * Annotations that were not refined are written exactly as read.
+ */
+public final class CocoResultWriter {
+    /** The name of the result file inside the output folder. */
+    public static final String FILE_NAME = "annotations.json";
+
+    private CocoResultWriter() {
+    }
+
+    /**
+     * The mask found for one annotation.
+     *
+     * @param mask  the object mask at the full size of the annotation's image
+     * @param score the confidence written as the annotation's {@code score}, a finite number
+     */
+    public record Refined(BinaryMask mask, double score) {
+        public Refined {
+            if (mask == null) {
+                throw new IllegalArgumentException("refined annotation needs a mask, found null");
+            }
+            if (!Double.isFinite(score)) {
+                throw new IllegalArgumentException("score must be a finite number, found " + score);
+            }
+        }
+    }
+
+    /**
+     * Writes {@code outFolder/annotations.json} atomically.
+     *
+     * @return the file written
+     */
+    public static Path write(CocoDataset dataset, Map<Long, Refined> refined, Path outFolder) throws IOException {
+        Path file = outFolder.resolve(FILE_NAME);
+        writeFile(dataset, refined, file);
+        return file;
+    }
+
+    /** Writes the result to {@code file} atomically. */
+    public static void writeFile(CocoDataset dataset, Map<Long, Refined> refined, Path file) throws IOException {
+        CocoJson.write(file, toDocument(dataset, refined));
+    }
+
+    /**
+     * The result document: a copy of the input with the refined annotations changed.
+     *
+     * @throws IllegalArgumentException when an id is not a usable annotation of the data set, or a mask's size
+     *                                  differs from its image's declared size
+     */
+    public static ObjectNode toDocument(CocoDataset dataset, Map<Long, Refined> refined) {
+        ObjectNode doc = dataset.documentView().deepCopy();
+        ArrayNode annotations = (ArrayNode) doc.get("annotations");
+        for (Map.Entry<Long, Refined> e : refined.entrySet()) {
+            long id = e.getKey();
+            OptionalInt index = dataset.annotationIndex(id);
+            if (index.isEmpty()) {
+                throw new IllegalArgumentException("annotation " + id + " is not a usable annotation of "
+                        + dataset.jsonFile() + "; cannot write a mask for it");
+            }
+            BinaryMask mask = e.getValue().mask();
+            ImageRecord image = dataset.imageOfAnnotation(id).orElseThrow();
+            boolean declared = image.widthPx() > 0 && image.heightPx() > 0;
+            if (declared && (mask.widthPx() != image.widthPx() || mask.heightPx() != image.heightPx())) {
+                throw new IllegalArgumentException("mask of annotation " + id + " must have the size of image "
+                        + image.imageId() + ", " + image.widthPx() + "x" + image.heightPx() + ", found "
+                        + mask.widthPx() + "x" + mask.heightPx());
+            }
+            ObjectNode ann = (ObjectNode) annotations.get(index.getAsInt());
+            ann.set("segmentation", segmentation(mask, ann));
+            ann.put("score", e.getValue().score());
+        }
+        return doc;
+    }
+
+    private static JsonNode segmentation(BinaryMask mask, ObjectNode factory) {
+        ObjectNode seg = factory.objectNode();
+        seg.putArray("size").add(mask.heightPx()).add(mask.widthPx());
+        seg.put("counts", CocoRle.encode(mask));
+        return seg;
+    }
+}

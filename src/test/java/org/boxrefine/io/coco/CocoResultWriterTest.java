@@ -1,0 +1,126 @@
+package org.boxrefine.io.coco;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.boxrefine.image.BinaryMask;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CocoResultWriterTest {
+    @TempDir
+    Path dir;
+
+    private static final String INPUT = """
+            {"info": {"description": "test", "version": 1.50},
+             "licenses": [{"id": 1, "name": "x"}],
+             "images": [{"id": 1, "file_name": "a.png", "width": 4, "height": 3, "source_id": "0001"},
+                        {"id": 2, "file_name": "b.png", "width": 5, "height": 2}],
+             "annotations": [
+               {"id": 10, "image_id": 1, "category_id": 1, "bbox": [1.0, 0, 2, 3], "area": 12.50, "iscrowd": 0,
+                "mask_file": "masks/a.png", "extra": {"k": [1, 2.0, "s"], "big": 12345678901234567890}},
+               {"id": 11, "image_id": 2, "category_id": 1, "bbox": [0, 0, 5, 2], "area": 10, "iscrowd": 0},
+               {"id": 12, "image_id": 2, "category_id": 1, "bbox": [0, 0, 5, 0]},
+               {"id": 13, "image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1], "segmentation": [[0, 0, 1, 0, 1, 1]],
+                "score": 0.25}],
+             "categories": [{"id": 1, "name": "person"}],
+             "custom_top_level": [0.100, 1e2]}
+            """;
+
+    private CocoDataset dataset() throws IOException {
+        Path in = dir.resolve("in/boxes.json");
+        Files.createDirectories(in.getParent());
+        Files.writeString(in, INPUT);
+        return CocoDataset.read(in);
+    }
+
+    @Test
+    void refinedAnnotationsGetSegmentationAndScoreAndEverythingElseIsKept() throws IOException {
+        CocoDataset d = dataset();
+        BinaryMask m10 = CocoRleTest.mask(4, 3, "0110", "0100", "0000");
+        BinaryMask m13 = CocoRleTest.mask(4, 3, "1000", "0000", "0001");
+
+        Path out = CocoResultWriter.write(d, Map.of(10L, new CocoResultWriter.Refined(m10, 0.875),
+                13L, new CocoResultWriter.Refined(m13, 0.5)), dir.resolve("out"));
+
+        assertThat(out).isEqualTo(dir.resolve("out/annotations.json"));
+        JsonNode written = CocoJson.MAPPER.readTree(out.toFile());
+        JsonNode input = CocoJson.MAPPER.readTree(INPUT);
+        Iterator<String> names = input.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("annotations")) {
+                assertThat(written.get(name)).as(name).isEqualTo(input.get(name));
+            }
+        }
+        assertThat(fieldNames(written)).containsExactlyElementsOf(fieldNames(input));
+        JsonNode anns = written.get("annotations");
+        assertThat(anns).hasSize(4);
+        assertThat(anns.get(1)).isEqualTo(input.get("annotations").get(1));
+        assertThat(anns.get(2)).isEqualTo(input.get("annotations").get(2));
+
+        ObjectNode a10 = (ObjectNode) anns.get(0);
+        ObjectNode expected10 = ((ObjectNode) input.get("annotations").get(0)).deepCopy();
+        expected10.remove("segmentation");
+        ObjectNode without = a10.deepCopy();
+        without.remove("segmentation");
+        without.remove("score");
+        assertThat(without).isEqualTo(expected10);
+        assertThat(a10.get("score").doubleValue()).isEqualTo(0.875);
+        assertThat(a10.get("segmentation").get("size")).containsExactly(
+                CocoJson.MAPPER.getNodeFactory().numberNode(3), CocoJson.MAPPER.getNodeFactory().numberNode(4));
+        String counts10 = a10.get("segmentation").get("counts").asText();
+        assertThat(counts10).isEqualTo(CocoRle.encode(m10));
+        assertThat(CocoRle.decode(counts10, 3, 4)).isEqualTo(m10);
+
+        JsonNode a13 = anns.get(3);
+        assertThat(a13.get("score").doubleValue()).isEqualTo(0.5);
+        assertThat(CocoRle.decode(a13.get("segmentation").get("counts").asText(), 3, 4)).isEqualTo(m13);
+
+        String text = Files.readString(out);
+        assertThat(text).contains("12.50", "1.50", "2.0", "0.100", "12345678901234567890", "\"bbox\" : [ 1.0, 0, 2, 3 ]");
+        try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+            assertThat(files).containsExactly(out);
+        }
+    }
+
+    @Test
+    void rejectsUnknownAnnotationsAndMasksOfTheWrongSize() throws IOException {
+        CocoDataset d = dataset();
+        BinaryMask right = new BinaryMask(4, 3);
+
+        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(12L, new CocoResultWriter.Refined(right, 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("annotation 12");
+        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(99L, new CocoResultWriter.Refined(right, 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("annotation 99");
+        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(11L, new CocoResultWriter.Refined(right, 1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5x2").hasMessageContaining("found 4x3");
+        assertThatThrownBy(() -> new CocoResultWriter.Refined(right, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+    }
+
+    @Test
+    void writingNothingReproducesTheInputDocument() throws IOException {
+        CocoDataset d = dataset();
+
+        Path out = CocoResultWriter.write(d, Map.of(), dir.resolve("out2"));
+
+        assertThat(CocoJson.MAPPER.readTree(out.toFile())).isEqualTo(CocoJson.MAPPER.readTree(INPUT));
+        assertThat(d.document()).isEqualTo(CocoJson.MAPPER.readTree(INPUT));
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
