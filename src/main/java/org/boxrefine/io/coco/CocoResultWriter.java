@@ -23,19 +23,29 @@ public final class CocoResultWriter {
     }
 
     /**
-     * The mask found for one annotation.
+     * The mask found for one annotation, already RLE-encoded so that a long run keeps only strings.
      *
-     * @param mask  the object mask at the full size of the annotation's image
-     * @param score the confidence written as the annotation's {@code score}, a finite number
+     * @param heightPx height of the annotation's image
+     * @param widthPx  width of the annotation's image
+     * @param counts   the mask as a pycocotools compressed RLE string
+     * @param score    the confidence written as the annotation's {@code score}, a finite number
      */
-    public record Refined(BinaryMask mask, double score) {
+    public record Refined(int heightPx, int widthPx, String counts, double score) {
         public Refined {
-            if (mask == null) {
+            if (counts == null) {
                 throw new IllegalArgumentException("refined annotation needs a mask, found null");
             }
             if (!Double.isFinite(score)) {
                 throw new IllegalArgumentException("score must be a finite number, found " + score);
             }
+        }
+
+        /** Encodes {@code mask} (at the full size of the annotation's image). */
+        public static Refined of(BinaryMask mask, double score) {
+            if (mask == null) {
+                throw new IllegalArgumentException("refined annotation needs a mask, found null");
+            }
+            return new Refined(mask.heightPx(), mask.widthPx(), CocoRle.encode(mask), score);
         }
     }
 
@@ -71,7 +81,7 @@ public final class CocoResultWriter {
                 throw new IllegalArgumentException("annotation " + id + " is not a usable annotation of "
                         + dataset.jsonFile() + "; cannot write a mask for it");
             }
-            BinaryMask mask = e.getValue().mask();
+            Refined mask = e.getValue();
             ImageRecord image = dataset.imageOfAnnotation(id).orElseThrow();
             boolean declared = image.widthPx() > 0 && image.heightPx() > 0;
             if (declared && (mask.widthPx() != image.widthPx() || mask.heightPx() != image.heightPx())) {
@@ -80,16 +90,12 @@ public final class CocoResultWriter {
                         + mask.widthPx() + "x" + mask.heightPx());
             }
             ObjectNode ann = (ObjectNode) annotations.get(index.getAsInt());
-            ann.set("segmentation", segmentation(mask, ann));
+            ObjectNode seg = ann.objectNode();
+            seg.putArray("size").add(mask.heightPx()).add(mask.widthPx());
+            seg.put("counts", mask.counts());
+            ann.set("segmentation", seg);
             ann.put("score", e.getValue().score());
         }
         return doc;
-    }
-
-    private static JsonNode segmentation(BinaryMask mask, ObjectNode factory) {
-        ObjectNode seg = factory.objectNode();
-        seg.putArray("size").add(mask.heightPx()).add(mask.widthPx());
-        seg.put("counts", CocoRle.encode(mask));
-        return seg;
     }
 }

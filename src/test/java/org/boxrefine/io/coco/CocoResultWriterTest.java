@@ -48,8 +48,8 @@ class CocoResultWriterTest {
         BinaryMask m10 = CocoRleTest.mask(4, 3, "0110", "0100", "0000");
         BinaryMask m13 = CocoRleTest.mask(4, 3, "1000", "0000", "0001");
 
-        Path out = CocoResultWriter.write(d, Map.of(10L, new CocoResultWriter.Refined(m10, 0.875),
-                13L, new CocoResultWriter.Refined(m13, 0.5)), dir.resolve("out"));
+        Path out = CocoResultWriter.write(d, Map.of(10L, CocoResultWriter.Refined.of(m10, 0.875),
+                13L, CocoResultWriter.Refined.of(m13, 0.5)), dir.resolve("out"));
 
         assertThat(out).isEqualTo(dir.resolve("out/annotations.json"));
         JsonNode written = CocoJson.MAPPER.readTree(out.toFile());
@@ -97,14 +97,14 @@ class CocoResultWriterTest {
         CocoDataset d = dataset();
         BinaryMask right = new BinaryMask(4, 3);
 
-        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(12L, new CocoResultWriter.Refined(right, 1))))
+        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(12L, CocoResultWriter.Refined.of(right, 1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("annotation 12");
-        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(99L, new CocoResultWriter.Refined(right, 1))))
+        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(99L, CocoResultWriter.Refined.of(right, 1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("annotation 99");
-        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(11L, new CocoResultWriter.Refined(right, 1))))
+        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(11L, CocoResultWriter.Refined.of(right, 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("5x2").hasMessageContaining("found 4x3");
-        assertThatThrownBy(() -> new CocoResultWriter.Refined(right, Double.NaN))
+        assertThatThrownBy(() -> CocoResultWriter.Refined.of(right, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
     }
 

@@ -1,0 +1,177 @@
+package org.boxrefine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.dataset.Tag;
+import org.boxrefine.image.CroppedMask;
+import org.boxrefine.image.Overlay;
+import org.boxrefine.image.RgbImage;
+import org.boxrefine.io.coco.CocoDataset;
+import org.boxrefine.io.coco.CocoImageSource;
+import org.boxrefine.io.coco.CocoResultWriter;
+import org.boxrefine.io.image.ImageFiles;
+import org.boxrefine.io.model.ModelFile;
+import org.boxrefine.model.EngineSetup;
+import org.boxrefine.model.ModelInfo;
+import org.boxrefine.model.PatchClassifier;
+import org.boxrefine.refine.RefineConfig;
+import org.boxrefine.refine.Refiner;
+import org.boxrefine.refine.TagResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code boxrefine refine}: trains one patch classifier on every tag of a COCO file, then writes
+ * a mask per tag (COCO RLE in annotations.json, PNGs), overlays and the model.
+ */
+@Command(name = "refine", mixinStandardHelpOptions = true,
+        description = "Train on the boxes of a COCO file and write a tight mask for every box.")
+public final class RefineCommand implements Callable<Integer> {
+    /** Exit code when the run finished but skipped images or boxes. */
+    public static final int EXIT_SKIPPED = 3;
+    /** Exit code for bad input or usage. */
+    public static final int EXIT_INPUT = 2;
+    static final String MODEL_FILE = "model.boxrefine";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--annotations", required = true, description = "COCO detection JSON with the boxes.")
+    Path annotations;
+
+    @Option(names = "--images", description = "Folder the images' file_name are relative to (default: the JSON's folder).")
+    Path images;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    boolean quiet;
+
+    @Option(names = "--no-overlays", description = "Do not write overlay pictures.")
+    boolean noOverlays;
+
+    @Mixin
+    RefineOptions options = new RefineOptions();
+
+    /** What a run did, for callers such as the demo. */
+    record Outcome(int images, int tags, int skippedImages, Path annotationsFile, Path overlays, double seconds) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Outcome o = run(err);
+            spec.commandLine().getOut().printf(Locale.ROOT, "refined %d boxes on %d images in %.1f s -> %s%n", o.tags(),
+                    o.images(), o.seconds(), o.annotationsFile());
+            if (o.skippedImages() > 0) {
+                err.printf("%d image(s) skipped; see the messages above%n", o.skippedImages());
+                return EXIT_SKIPPED;
+            }
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("boxrefine refine: " + e.getMessage());
+            return EXIT_INPUT;
+        }
+    }
+
+    Outcome run(PrintWriter err) throws IOException {
+        long start = System.nanoTime();
+        RefineConfig cfg = options.config();
+        CocoDataset dataset = CocoDataset.read(annotations, images);
+        for (String w : dataset.warnings()) {
+            err.println("warning: " + w);
+        }
+        CocoImageSource source = CocoImageSource.of(dataset);
+        List<ImageRecord> records = dataset.images().stream().filter(r -> !r.tags().isEmpty()).toList();
+        int tagCount = records.stream().mapToInt(r -> r.tags().size()).sum();
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException(annotations + ": no usable boxes to refine");
+        }
+        Files.createDirectories(out);
+        String engine = EngineSetup.start(options.threads());
+        Refiner refiner = new Refiner(cfg);
+        List<String> skipped = new ArrayList<>();
+        boolean terminal = ProgressBar.isTerminal();
+        ProgressBar trainBar = new ProgressBar(err, "train", "patches",
+                (long) cfg.epochs() * records.size() * cfg.sampling().patchesPerImage(), quiet, terminal);
+        try (PatchClassifier classifier = refiner.train(records, source,
+                (seen, loss, ema, speed) -> trainBar.update(seen, String.format(Locale.ROOT, "loss %.3f", ema)),
+                (r, e) -> skipped.add(skip(err, r, e)))) {
+            var summary = refiner.lastTraining();
+            trainBar.finish(summary.patches(), String.format(Locale.ROOT, "loss %.3f", summary.finalLossEma()));
+            ModelFile.write(out.resolve(MODEL_FILE), provenance(cfg, engine, records.size(), tagCount), classifier);
+
+            Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
+            ProgressBar predictBar = new ProgressBar(err, "predict", "images", records.size(), quiet, terminal);
+            int done = 0;
+            for (ImageRecord r : records) {
+                try {
+                    RgbImage img = source.load(r);
+                    List<TagResult> results = refiner.refine(classifier, img, r.tags());
+                    for (TagResult t : results) {
+                        var full = t.mask().toFull(img.widthPx(), img.heightPx());
+                        ImageFiles.writeMaskPng(full, out.resolve("masks").resolve(t.annotationId() + ".png"));
+                        refined.put(t.annotationId(), CocoResultWriter.Refined.of(full, t.score()));
+                    }
+                    if (!noOverlays) {
+                        RgbImage overlay = Overlay.render(img, r.tags().stream().map(Tag::box).toList(),
+                                results.stream().map(TagResult::mask).toList(), 1600);
+                        ImageFiles.writeJpeg(overlay, out.resolve("overlays").resolve(stem(r.fileName()) + ".jpg"), 0.9f);
+                    }
+                } catch (IOException e) {
+                    skipped.add(skip(err, r, e));
+                }
+                predictBar.update(++done, null);
+            }
+            predictBar.finish(done, null);
+            Path written = CocoResultWriter.write(dataset, refined, out);
+            return new Outcome(records.size() - skipped.size(), refined.size(), skipped.size(), written,
+                    out.resolve("overlays"), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private String skip(PrintWriter err, ImageRecord r, IOException e) {
+        String ids = r.tags().stream().map(t -> Long.toString(t.annotationId())).reduce((a, b) -> a + "," + b).orElse("");
+        String msg = "skipped image " + r.imageId() + " (" + r.fileName() + ", annotations " + ids + "): " + e.getMessage();
+        err.println(msg);
+        return msg;
+    }
+
+    private ModelInfo provenance(RefineConfig cfg, String engine, int imageCount, int tagCount) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("tagSizePx", cfg.scale().tagSizePx());
+        settings.put("maxUpscale", cfg.scale().maxUpscale());
+        settings.put("patchesPerImage", cfg.sampling().patchesPerImage());
+        settings.put("ringFraction", cfg.sampling().ringFraction());
+        settings.put("ringShare", cfg.sampling().ringShare());
+        settings.put("epochs", cfg.epochs());
+        settings.put("batchSize", cfg.train().batchSize());
+        settings.put("learningRate", cfg.train().learningRate());
+        settings.put("threshold", cfg.threshold());
+        settings.put("largestComponent", cfg.largestComponent());
+        settings.put("gridStepPx", cfg.gridStepPx());
+        return new ModelInfo(cfg.arch(), Instant.now().toString(), "boxrefine " + Version.get(), engine,
+                annotations.toString(), imageCount, tagCount, cfg.seed(), settings);
+    }
+
+    static String stem(String fileName) {
+        String name = Path.of(fileName).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
