@@ -92,7 +92,7 @@ public final class RefineCommand implements Callable<Integer> {
     Outcome run(PrintWriter err) throws IOException {
         long start = System.nanoTime();
         RefineConfig cfg = options.config();
-        CocoDataset dataset = CocoDataset.read(annotations, images);
+        CocoDataset dataset = images == null ? CocoDataset.read(annotations) : CocoDataset.read(annotations, images);
         for (String w : dataset.warnings()) {
             err.println("warning: " + w);
         }

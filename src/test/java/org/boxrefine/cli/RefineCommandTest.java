@@ -1,0 +1,98 @@
+package org.boxrefine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.boxrefine.image.BinaryMask;
+import org.boxrefine.io.coco.CocoRle;
+import org.boxrefine.io.coco.SceneSetWriter;
+import org.boxrefine.io.image.ImageFiles;
+import org.boxrefine.io.model.ModelFile;
+import org.boxrefine.synth.SceneConfig;
+import org.boxrefine.synth.SceneSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RefineCommandTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = BoxrefineCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void refineWritesRleMasksOverlaysAndModelAndSkipsABrokenImage(@TempDir Path dir) throws Exception {
+        SceneSetWriter.Written w = SceneSetWriter.write(SceneSet.generate(SceneConfig.defaults(), 4, 3), dir.resolve("data"));
+        Files.write(dir.resolve("data/images/scene_002.png"), new byte[] {1, 2, 3});
+        Path out = dir.resolve("out");
+        Run r = run("refine", "--annotations", w.looseJson().toString(), "--out", out.toString(), "--quiet",
+                "--patches-per-image", "64", "--threads", "1");
+        assertThat(r.code()).as(r.err()).isEqualTo(RefineCommand.EXIT_SKIPPED);
+        assertThat(r.err()).contains("skipped image 3").contains("scene_002.png").contains("annotations ");
+        assertThat(r.out()).contains("refined");
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode in = json.readTree(w.looseJson().toFile());
+        JsonNode res = json.readTree(out.resolve("annotations.json").toFile());
+        assertThat(res.get("images")).isEqualTo(in.get("images"));
+        int refined = 0;
+        for (int i = 0; i < in.get("annotations").size(); i++) {
+            JsonNode a = in.get("annotations").get(i);
+            JsonNode b = res.get("annotations").get(i);
+            assertThat(b.get("id")).isEqualTo(a.get("id"));
+            assertThat(b.get("bbox")).isEqualTo(a.get("bbox"));
+            assertThat(b.get("image_id")).isEqualTo(a.get("image_id"));
+            assertThat(b.get("category_id")).isEqualTo(a.get("category_id"));
+            if (a.get("image_id").asLong() == 3) {
+                assertThat(b.has("segmentation")).isFalse();
+                continue;
+            }
+            refined++;
+            JsonNode seg = b.get("segmentation");
+            int h = seg.get("size").get(0).asInt();
+            int wd = seg.get("size").get(1).asInt();
+            BinaryMask fromRle = CocoRle.decode(seg.get("counts").asText(), h, wd);
+            BinaryMask png = ImageFiles.readMask(out.resolve("masks").resolve(a.get("id").asText() + ".png"));
+            assertThat(fromRle).isEqualTo(png);
+            assertThat(b.get("score").asDouble()).isBetween(0.0, 1.0);
+        }
+        assertThat(refined).isPositive();
+        try (var overlays = Files.list(out.resolve("overlays"))) {
+            assertThat(overlays.count()).isEqualTo(3);
+        }
+        ModelFile.Loaded loaded = ModelFile.read(out.resolve(RefineCommand.MODEL_FILE));
+        try (var classifier = loaded.classifier()) {
+            assertThat(loaded.info().seed()).isEqualTo(1);
+            assertThat(loaded.info().images()).isEqualTo(4);
+            assertThat(classifier.arch()).isEqualTo(org.boxrefine.model.NetArch.DENSE);
+        }
+    }
+
+    @Test
+    void badInputExitsWithTwoAndSaysWhy(@TempDir Path dir) {
+        Run missing = run("refine", "--annotations", dir.resolve("nope.json").toString(), "--out", dir.toString());
+        assertThat(missing.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(missing.err()).contains("nope.json");
+        Run arch = run("refine", "--annotations", dir.resolve("nope.json").toString(), "--out", dir.toString(),
+                "--arch", "resnet");
+        assertThat(arch.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(arch.err()).contains("--arch must be dense or reference");
+        Run usage = run("refine", "--out", dir.toString());
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.err()).contains("--annotations");
+    }
+}
