@@ -62,7 +62,7 @@ public final class CocoRle {
         byte previous = 0;
         long run = 0;
         for (int x = 0; x < w; x++) {
-            for (int i = x, end = x + h * w; i < end; i += w) {
+            for (int y = 0, i = x; y < h; y++, i += w) {
                 byte b = bits[i];
                 if (b != previous) {
                     if (k == cnts.length) {
@@ -183,7 +183,7 @@ public final class CocoRle {
             pos += run;
             while (run > 0) {
                 int take = (int) Math.min(run, h - y);
-                for (int j = y * w + x, end = (y + take) * w + x; j < end; j += w) {
+                for (int k = 0, j = y * w + x; k < take; k++, j += w) {
                     bits[j] = 1;
                 }
                 run -= take;
