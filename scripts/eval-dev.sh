@@ -24,8 +24,8 @@ for split in ccp-dev weizmann-dev pennfudan-dev; do
     python3 - "$split" "$kind" "$out.eval.json" "$(echo "$end - $start" | bc)" >> "$root/table.md" <<'PY'
 import json, sys
 split, kind, path, secs = sys.argv[1:]
-s = json.load(open(path))["summary"]
-print(f"| {split} | {kind.replace('boxes_loose','loose').replace('boxes','tight')} | {s['count']} | {s['meanBoxIou']:.3f} | {s['meanPredictionIou']:.3f} | {float(secs):.0f} |")
+s = json.load(open(path))["splits"][0]["summary"]
+print(f"| {split} | {kind.replace('boxes_loose','loose').replace('boxes','tight')} | {s['boxes']} | {s['mean_iou_box']:.3f} | {s['mean_iou_pred']:.3f} | {float(secs):.0f} |")
 PY
   done
 done
