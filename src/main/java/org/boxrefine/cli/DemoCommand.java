@@ -57,8 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
                 written.annotationCount(), data);
         Path refined = out().resolve("refined");
         java.util.List<String> refineArgs = new java.util.ArrayList<>(java.util.List.of(
-                "--annotations", written.looseJson().toString(), "--out", refined.toString(), "--seed", Long.toString(seed),
-                "--tag-size", "64", "--epochs", "3"));
+                "--annotations", written.looseJson().toString(), "--out", refined.toString(), "--seed", Long.toString(seed)));
         if (threads != null) {
             refineArgs.addAll(java.util.List.of("--threads", threads.toString()));
         }
