@@ -24,8 +24,9 @@ import org.boxrefine.patch.ScaledImage;
 import org.boxrefine.patch.WorkingScale;
 
 /**
- * Trains a patch classifier on the tags of a data set and turns tags into masks with it.
- * Stateless apart from its configuration; the classifier is passed in and out.
+ * Trains a patch classifier on the tags of a data set and turns tags into masks with it. The
+ * classifier is passed in and out; the refiner keeps only its configuration and the summary of
+ * its latest training.
  */
 public final class Refiner {
     /** Pixels of context (at working scale) predicted around each tag, for interpolation. */
@@ -64,6 +65,8 @@ public final class Refiner {
         return new PatchStream(records, r -> scale(source.load(r), r.tags()), s, onError);
     }
 
+    private TrainingSummary lastTraining;
+
     /** A new classifier trained on every tag of {@code records}. */
     public PatchClassifier train(List<ImageRecord> records, ImageSource source, TrainingListener listener,
             BiConsumer<ImageRecord, IOException> onError) {
@@ -76,8 +79,6 @@ public final class Refiner {
         }
         return c;
     }
-
-    private TrainingSummary lastTraining;
 
     /** Summary of the latest {@link #train} call, or null. */
     public TrainingSummary lastTraining() {
@@ -94,16 +95,6 @@ public final class Refiner {
         return out;
     }
 
-    /** Foreground probability at working scale over {@code region} (row-major). */
-    float[] probabilities(PatchClassifier classifier, RgbImage small, PixelRect region) {
-        int size = classifier.arch().patchSizePx();
-        if (classifier.arch() == NetArch.DENSE) {
-            float[] input = PatchExtractor.denseInput(small, region, size);
-            return classifier.predictDense(input, region.widthPx() + size - 1, region.heightPx() + size - 1);
-        }
-        throw new IllegalStateException("grid evaluation goes through gridProbabilities");
-    }
-
     private TagResult refineTag(PatchClassifier classifier, RgbImage original, ScaledImage scaled, Tag tag,
             BoxPx tagSmall) {
         int ow = original.widthPx();
@@ -116,7 +107,9 @@ public final class Refiner {
         PixelRect region = tagSmall.grow(REGION_MARGIN_PX).pixelRect(small.widthPx(), small.heightPx());
         float[] probs;
         if (classifier.arch() == NetArch.DENSE) {
-            float[] map = probabilities(classifier, small, region);
+            int size = classifier.arch().patchSizePx();
+            float[] map = classifier.predictDense(PatchExtractor.denseInput(small, region, size),
+                    region.widthPx() + size - 1, region.heightPx() + size - 1);
             probs = Resize.resampleMap(map, region.widthPx(), region.heightPx(), region.x0Px(), region.y0Px(),
                     scaled.scaleX(), scaled.scaleY(), out.x0Px(), out.y0Px(), out.widthPx(), out.heightPx());
         } else {

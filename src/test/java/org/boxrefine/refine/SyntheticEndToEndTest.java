@@ -12,7 +12,7 @@ import org.boxrefine.dataset.ImageSource;
 import org.boxrefine.dataset.Tag;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.image.BinaryMask;
-import org.boxrefine.image.CroppedMask;
+import org.boxrefine.eval.BoxIou;
 import org.boxrefine.image.RgbImage;
 import org.boxrefine.model.EngineSetup;
 import org.boxrefine.model.PatchClassifier;
@@ -72,11 +72,7 @@ public class SyntheticEndToEndTest {
                     BinaryMask mask = res.get(k).mask().toFull(img.widthPx(), img.heightPx());
                     masks.add(mask);
                     refined += mask.iou(truth);
-                    var rect = r.tags().get(k).box().pixelRect(img.widthPx(), img.heightPx());
-                    byte[] ones = new byte[(int) rect.areaPx()];
-                    java.util.Arrays.fill(ones, (byte) 1);
-                    box += new CroppedMask(rect, new BinaryMask(rect.widthPx(), rect.heightPx(), ones))
-                            .toFull(img.widthPx(), img.heightPx()).iou(truth);
+                    box += BoxIou.iou(r.tags().get(k).box(), truth);
                     n++;
                 }
             }
