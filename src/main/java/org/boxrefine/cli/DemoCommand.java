@@ -23,7 +23,7 @@ public final class DemoCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--out", defaultValue = "boxrefine-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
+    Path outDir;
 
     @Option(names = "--scenes", defaultValue = "40", description = "Number of synthetic images (default: ${DEFAULT-VALUE}).")
     int scenes;
@@ -45,7 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("boxrefine demo: --scenes must be at least 1, found " + scenes);
             return RefineCommand.EXIT_INPUT;
         }
-        Path data = out().resolve("data");
+        Path data = outDir.resolve("data");
         SceneSetWriter.Written written;
         try {
             written = SceneSetWriter.write(SceneSet.generate(SceneConfig.defaults(), scenes, seed), data);
@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.printf("1/3 wrote %d synthetic images with %d loose boxes to %s%n", written.imageCount(),
                 written.annotationCount(), data);
-        Path refined = out().resolve("refined");
+        Path refined = outDir.resolve("refined");
         java.util.List<String> refineArgs = new java.util.ArrayList<>(java.util.List.of(
                 "--annotations", written.looseJson().toString(), "--out", refined.toString(), "--seed", Long.toString(seed)));
         if (threads != null) {
@@ -77,10 +77,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println("overlays (box and mask | the seed's view): " + refined.resolve("overlays").toAbsolutePath());
         return 0;
-    }
-
-    private Path out() {
-        return out;
     }
 
     private CommandLine sub(Object command) {

@@ -24,6 +24,7 @@ import org.boxrefine.io.model.ModelFile;
 import org.boxrefine.model.EngineSetup;
 import org.boxrefine.model.ModelInfo;
 import org.boxrefine.model.PatchClassifier;
+import org.boxrefine.patch.PatchStream;
 import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.refine.Refiner;
 import org.boxrefine.refine.TagResult;
@@ -68,7 +69,7 @@ public final class RefineCommand implements Callable<Integer> {
     RefineOptions options = new RefineOptions();
 
     /** What a run did, for callers such as the demo. */
-    record Outcome(int images, int tags, int skippedImages, Path annotationsFile, Path overlays, double seconds) {
+    record Outcome(int images, int tags, int skippedImages, Path annotationsFile, double seconds) {
     }
 
     @Override
@@ -107,11 +108,10 @@ public final class RefineCommand implements Callable<Integer> {
         Refiner refiner = new Refiner(cfg);
         List<String> skipped = new ArrayList<>();
         boolean terminal = ProgressBar.isTerminal();
-        ProgressBar trainBar = new ProgressBar(err, "train", "patches",
-                (long) cfg.epochs() * records.size() * cfg.sampling().patchesPerImage(), quiet, terminal);
-        try (PatchClassifier classifier = refiner.train(records, source,
-                (seen, loss, ema, speed) -> trainBar.update(seen, String.format(Locale.ROOT, "loss %.3f", ema)),
-                (r, e) -> skipped.add(skip(err, r, e)))) {
+        PatchStream stream = refiner.patchStream(records, source, (r, e) -> skipped.add(skip(err, r, e)));
+        ProgressBar trainBar = new ProgressBar(err, "train", "patches", stream.plannedPatches(), quiet, terminal);
+        try (PatchClassifier classifier = refiner.train(stream,
+                (seen, loss, ema, speed) -> trainBar.update(seen, String.format(Locale.ROOT, "loss %.3f", ema)))) {
             var summary = refiner.lastTraining();
             trainBar.finish(summary.patches(), String.format(Locale.ROOT, "loss %.3f", summary.finalLossEma()));
             ModelFile.write(out.resolve(MODEL_FILE), provenance(cfg, engine, records.size(), tagCount), classifier);
@@ -141,7 +141,7 @@ public final class RefineCommand implements Callable<Integer> {
             predictBar.finish(done, null);
             Path written = CocoResultWriter.write(dataset, refined, out);
             return new Outcome(records.size() - skipped.size(), refined.size(), skipped.size(), written,
-                    out.resolve("overlays"), (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9);
         }
     }
 

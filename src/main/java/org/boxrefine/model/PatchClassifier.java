@@ -78,17 +78,6 @@ public final class PatchClassifier implements AutoCloseable {
         return arch;
     }
 
-    /** Number of trainable values. */
-    public long parameterCount() {
-        long n = 0;
-        for (var p : model.getBlock().getParameters().values()) {
-            if (p.getType() != ai.djl.nn.Parameter.Type.RUNNING_MEAN && p.getType() != ai.djl.nn.Parameter.Type.RUNNING_VAR) {
-                n += p.getArray().size();
-            }
-        }
-        return n;
-    }
-
     /**
      * Trains with Adam and binary cross-entropy on logits until {@code batches} runs out.
      * Continues from the current parameters, so calling it again fine-tunes.

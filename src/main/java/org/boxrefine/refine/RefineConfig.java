@@ -41,33 +41,4 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
         return new RefineConfig(NetArch.DENSE, new WorkingScale(96, 2.0), new SamplingConfig(512, 0.5, 0.5), 1,
                 TrainConfig.defaults(seed), 0.5, true, 4, seed);
     }
-
-    public RefineConfig withArch(NetArch a) {
-        return new RefineConfig(a, scale, sampling, epochs, train, threshold, largestComponent, gridStepPx, seed);
-    }
-
-    public RefineConfig withScale(WorkingScale s) {
-        return new RefineConfig(arch, s, sampling, epochs, train, threshold, largestComponent, gridStepPx, seed);
-    }
-
-    public RefineConfig withSampling(SamplingConfig s) {
-        return new RefineConfig(arch, scale, s, epochs, train, threshold, largestComponent, gridStepPx, seed);
-    }
-
-    public RefineConfig withEpochs(int e) {
-        return new RefineConfig(arch, scale, sampling, e, train, threshold, largestComponent, gridStepPx, seed);
-    }
-
-    public RefineConfig withThreshold(double t) {
-        return new RefineConfig(arch, scale, sampling, epochs, train, t, largestComponent, gridStepPx, seed);
-    }
-
-    public RefineConfig withLargestComponent(boolean on) {
-        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, on, gridStepPx, seed);
-    }
-
-    public RefineConfig withSeed(long s) {
-        return new RefineConfig(arch, scale, sampling, epochs,
-                new TrainConfig(train.batchSize(), train.learningRate(), s), threshold, largestComponent, gridStepPx, s);
-    }
 }

@@ -70,9 +70,14 @@ public final class Refiner {
     /** A new classifier trained on every tag of {@code records}. */
     public PatchClassifier train(List<ImageRecord> records, ImageSource source, TrainingListener listener,
             BiConsumer<ImageRecord, IOException> onError) {
+        return train(patchStream(records, source, onError), listener);
+    }
+
+    /** A new classifier trained on the batches of {@code stream} (see {@link #patchStream}). */
+    public PatchClassifier train(PatchStream stream, TrainingListener listener) {
         PatchClassifier c = PatchClassifier.create(config.arch(), config.seed());
         try {
-            lastTraining = c.train(patchStream(records, source, onError), config.train(), listener);
+            lastTraining = c.train(stream, config.train(), listener);
         } catch (RuntimeException e) {
             c.close();
             throw e;
