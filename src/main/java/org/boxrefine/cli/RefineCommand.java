@@ -24,7 +24,6 @@ import org.boxrefine.io.model.ModelFile;
 import org.boxrefine.model.EngineSetup;
 import org.boxrefine.model.ModelInfo;
 import org.boxrefine.model.PatchClassifier;
-import org.boxrefine.patch.PatchStream;
 import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.refine.Refiner;
 import org.boxrefine.refine.TagResult;
@@ -64,6 +63,9 @@ public final class RefineCommand implements Callable<Integer> {
 
     @Option(names = "--no-overlays", description = "Do not write overlay pictures.")
     boolean noOverlays;
+
+    @Option(names = "--save-rounds", description = "Write each re-labelling round's masks to this folder (round-N.json, COCO), to measure rounds with eval.")
+    Path saveRounds;
 
     @Mixin
     RefineOptions options = new RefineOptions();
@@ -108,10 +110,10 @@ public final class RefineCommand implements Callable<Integer> {
         Refiner refiner = new Refiner(cfg);
         List<String> skipped = new ArrayList<>();
         boolean terminal = ProgressBar.isTerminal();
-        PatchStream stream = refiner.patchStream(records, source, (r, e) -> skipped.add(skip(err, r, e)));
-        ProgressBar trainBar = new ProgressBar(err, "train", "patches", stream.plannedPatches(), quiet, terminal);
-        try (PatchClassifier classifier = refiner.train(stream,
-                (seen, loss, ema, speed) -> trainBar.update(seen, String.format(Locale.ROOT, "loss %.3f", ema)))) {
+        ProgressBar trainBar = new ProgressBar(err, "train", "patches", refiner.plannedPatches(records), quiet, terminal);
+        try (PatchClassifier classifier = refiner.train(records, source,
+                (seen, loss, ema, speed) -> trainBar.update(seen, String.format(Locale.ROOT, "loss %.3f", ema)),
+                (r, e) -> skipped.add(skip(err, r, e)), rounds(err, dataset))) {
             var summary = refiner.lastTraining();
             trainBar.finish(summary.patches(), String.format(Locale.ROOT, "loss %.3f", summary.finalLossEma()));
             ModelFile.write(out.resolve(MODEL_FILE), provenance(cfg, engine, records.size(), tagCount), classifier);
@@ -143,6 +145,35 @@ public final class RefineCommand implements Callable<Integer> {
             return new Outcome(records.size() - skipped.size(), refined.size(), skipped.size(), written,
                     (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    private Refiner.RoundListener rounds(PrintWriter err, CocoDataset dataset) {
+        if (saveRounds == null) {
+            return Refiner.RoundListener.NONE;
+        }
+        return new Refiner.RoundListener() {
+            private final Map<Long, CocoResultWriter.Refined> masks = new LinkedHashMap<>();
+
+            @Override
+            public void onImage(int round, ImageRecord record, List<TagResult> results) {
+                int w = record.widthPx();
+                int h = record.heightPx();
+                for (TagResult t : results) {
+                    masks.put(t.annotationId(), CocoResultWriter.Refined.of(t.mask().toFull(w, h), t.score()));
+                }
+            }
+
+            @Override
+            public void onRoundEnd(int round, double agreement) {
+                try {
+                    CocoResultWriter.writeFile(dataset, masks, saveRounds.resolve("round-" + round + ".json"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                masks.clear();
+                err.printf(Locale.ROOT, "round %d: masks written; mean IoU to the previous round %.3f%n", round, agreement);
+            }
+        };
     }
 
     private String skip(PrintWriter err, ImageRecord r, IOException e) {

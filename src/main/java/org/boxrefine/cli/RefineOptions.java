@@ -4,7 +4,9 @@ import java.util.Locale;
 import org.boxrefine.model.NetArch;
 import org.boxrefine.patch.SamplingConfig;
 import org.boxrefine.patch.WorkingScale;
+import org.boxrefine.refine.InitialLabels;
 import org.boxrefine.refine.RefineConfig;
+import org.boxrefine.refine.SnapConfig;
 import picocli.CommandLine.Option;
 
 /** The options that decide the masks, shared by the commands that train or refine. */
@@ -36,6 +38,29 @@ final class RefineOptions {
     @Option(names = "--grid-step", defaultValue = "4", description = "Patch grid step (px at working scale) for --arch reference (default: ${DEFAULT-VALUE}).")
     int gridStepPx;
 
+    @Option(names = "--snap", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Snap masks to image edges with GrabCut seeded by the network (default: on; --no-snap turns it off).")
+    boolean snap;
+
+    @Option(names = "--snap-size", defaultValue = "256", description = "Tag size (px) at which GrabCut runs; larger tags are scaled down (default: ${DEFAULT-VALUE}).")
+    double snapSizePx;
+
+    @Option(names = "--snap-margin", defaultValue = "0.1", description = "Background context around the tag for GrabCut, as a fraction of the tag's size (default: ${DEFAULT-VALUE}).")
+    double snapMargin;
+
+    @Option(names = "--snap-iterations", defaultValue = "5", description = "GrabCut iterations (default: ${DEFAULT-VALUE}).")
+    int snapIterations;
+
+    @Option(names = "--fill-holes", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Fill holes that do not reach the tag's border (default: on).")
+    boolean fillHoles;
+
+    @Option(names = "--relabel-rounds", defaultValue = "0", description = "Re-labelling rounds: in-tag pixels outside the masks become background, then fine-tune (default: ${DEFAULT-VALUE}).")
+    int relabelRounds;
+
+    @Option(names = "--initial-labels", defaultValue = "boxes", description = "What the first network learns from: boxes (centre inside a tag) or grabcut (plain GrabCut's masks) (default: ${DEFAULT-VALUE}).")
+    String initialLabels;
+
     RefineConfig config() {
         NetArch a;
         try {
@@ -45,7 +70,18 @@ final class RefineOptions {
         }
         RefineConfig d = RefineConfig.defaults(seed);
         return new RefineConfig(a, new WorkingScale(tagSizePx, 2.0), new SamplingConfig(patchesPerImage, 0.5, 0.5),
-                epochs, d.train(), threshold, !allComponents, gridStepPx, seed);
+                epochs, d.train(), threshold, !allComponents, gridStepPx, fillHoles,
+                new SnapConfig(snap, snapSizePx, snapMargin, snapIterations, threshold), relabelRounds,
+                enumValue(InitialLabels.class, "--initial-labels", initialLabels), seed);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String option, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    .toLowerCase(Locale.ROOT) + ", found '" + value + "'");
+        }
     }
 
     int threads() {

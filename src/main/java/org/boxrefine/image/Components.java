@@ -51,4 +51,38 @@ public final class Components {
         }
         return new BinaryMask(w, h, out);
     }
+
+    /**
+     * The mask with its holes filled: every 4-connected unset region that does not touch the
+     * mask's border becomes set.
+     */
+    public static BinaryMask fillHoles(BinaryMask mask) {
+        int w = mask.widthPx();
+        int h = mask.heightPx();
+        if (w == 0 || h == 0) {
+            return mask.copy();
+        }
+        GrayU8 inv = new GrayU8(w, h);
+        byte[] m = mask.data();
+        for (int i = 0; i < w * h; i++) {
+            inv.data[i] = (byte) (m[i] == 0 ? 1 : 0);
+        }
+        GrayS32 labels = new GrayS32(w, h);
+        int count = BinaryImageOps.contour(inv, ConnectRule.FOUR, labels).size();
+        boolean[] touches = new boolean[count + 1];
+        for (int x = 0; x < w; x++) {
+            touches[labels.data[x]] = true;
+            touches[labels.data[(h - 1) * w + x]] = true;
+        }
+        for (int y = 0; y < h; y++) {
+            touches[labels.data[y * w]] = true;
+            touches[labels.data[y * w + w - 1]] = true;
+        }
+        byte[] out = new byte[w * h];
+        for (int i = 0; i < w * h; i++) {
+            int l = labels.data[i];
+            out[i] = (byte) (m[i] != 0 || (l > 0 && !touches[l]) ? 1 : 0);
+        }
+        return new BinaryMask(w, h, out);
+    }
 }

@@ -55,4 +55,17 @@ public final class RgbImage {
     public RgbImage copy() {
         return new RgbImage(widthPx, heightPx, rgb.clone());
     }
+
+    /** A copy of the pixels inside {@code rect} (which must lie inside the image). */
+    public RgbImage crop(org.boxrefine.geom.PixelRect rect) {
+        if (rect.x0Px() < 0 || rect.y0Px() < 0 || rect.x1Px() > widthPx || rect.y1Px() > heightPx) {
+            throw new IllegalArgumentException("crop " + rect + " reaches outside the " + widthPx + "x" + heightPx + " image");
+        }
+        int w = rect.widthPx();
+        byte[] out = new byte[3 * w * rect.heightPx()];
+        for (int y = 0; y < rect.heightPx(); y++) {
+            System.arraycopy(rgb, 3 * ((rect.y0Px() + y) * widthPx + rect.x0Px()), out, 3 * y * w, 3 * w);
+        }
+        return new RgbImage(w, rect.heightPx(), out);
+    }
 }

@@ -7,9 +7,10 @@ import org.boxrefine.geom.PixelRect;
 
 /**
  * Draws balanced, seeded patch centres from one image at working scale: foreground centres
- * uniformly inside the tags (a tag chosen in proportion to its area), background centres outside
- * every tag, part from the ring around each tag and the rest from the whole image. A centre's
- * label is whether it lies inside any tag ({@link ScaledImage#insideAnyTag}).
+ * uniformly inside the tags (a tag chosen in proportion to its area), background centres part
+ * from the ring around each tag (the tag included) and the rest from the whole image. A centre's
+ * label is {@link ScaledImage#foreground}: inside a tag, or with masks from a re-labelling round,
+ * inside a tag's mask.
  */
 public final class PatchSampler {
     private static final int MAX_TRIES = 50;
@@ -38,13 +39,20 @@ public final class PatchSampler {
             cumArea[i] = total;
         }
         for (int k = 0; k < wantFg; k++) {
-            PixelRect r = rects.get(pick(cumArea, rng.nextDouble() * total));
-            xs[count] = r.x0Px() + rng.nextInt(r.widthPx());
-            ys[count] = r.y0Px() + rng.nextInt(r.heightPx());
-            labels[count] = 1;
-            count++;
+            for (int t = 0; t < MAX_TRIES; t++) {
+                PixelRect r = rects.get(pick(cumArea, rng.nextDouble() * total));
+                int x = r.x0Px() + rng.nextInt(r.widthPx());
+                int y = r.y0Px() + rng.nextInt(r.heightPx());
+                if (img.foreground(x, y)) {
+                    xs[count] = x;
+                    ys[count] = y;
+                    labels[count] = 1;
+                    count++;
+                    break;
+                }
+            }
         }
-        int wantBg = n - wantFg;
+        int wantBg = n - count;
         int wantRing = rects.isEmpty() ? 0 : (int) Math.round(wantBg * cfg.ringShare());
         for (int k = 0; k < wantBg; k++) {
             boolean ring = k < wantRing;
@@ -63,7 +71,7 @@ public final class PatchSampler {
                     x = rng.nextInt(w);
                     y = rng.nextInt(h);
                 }
-                if (!img.insideAnyTag(x, y)) {
+                if (!img.foreground(x, y)) {
                     xs[count] = x;
                     ys[count] = y;
                     labels[count] = 0;

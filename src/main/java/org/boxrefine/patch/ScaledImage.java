@@ -2,26 +2,64 @@ package org.boxrefine.patch;
 
 import java.util.List;
 import org.boxrefine.geom.BoxPx;
+import org.boxrefine.image.CroppedMask;
 import org.boxrefine.image.RgbImage;
 
 /**
- * An image at working scale with its tags in the same scale.
+ * An image at working scale with its tags in the same scale, and optionally a mask per tag from
+ * an earlier round (re-labelling).
  *
  * @param image     pixels at working scale
  * @param scaleX    working-scale pixels per original pixel, horizontally
  * @param scaleY    the same, vertically
  * @param tags      the tags at working scale, in input order
+ * @param tagMasks  empty (labels come from the tags alone) or one mask per tag at working scale;
+ *                  an empty mask falls back to its tag
  */
-public record ScaledImage(RgbImage image, double scaleX, double scaleY, List<BoxPx> tags) {
+public record ScaledImage(RgbImage image, double scaleX, double scaleY, List<BoxPx> tags, List<CroppedMask> tagMasks) {
     public ScaledImage {
         tags = List.copyOf(tags);
+        tagMasks = List.copyOf(tagMasks);
+        if (!tagMasks.isEmpty() && tagMasks.size() != tags.size()) {
+            throw new IllegalArgumentException("expected one mask per tag (" + tags.size() + "), found "
+                    + tagMasks.size());
+        }
     }
 
-    /** Whether the pixel's centre lies inside any tag: the patch label. */
+    /** An image labelled by its tags alone. */
+    public ScaledImage(RgbImage image, double scaleX, double scaleY, List<BoxPx> tags) {
+        this(image, scaleX, scaleY, tags, List.of());
+    }
+
+    /** The same image labelled by these masks (one per tag, at working scale). */
+    public ScaledImage withMasks(List<CroppedMask> masks) {
+        return new ScaledImage(image, scaleX, scaleY, tags, masks);
+    }
+
+    /** Whether the pixel's centre lies inside any tag. */
     public boolean insideAnyTag(int xPx, int yPx) {
         for (BoxPx t : tags) {
             if (t.containsPixel(xPx, yPx)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The patch label: without masks, whether the centre lies inside any tag; with masks, whether
+     * it lies inside a tag and that tag's mask (or inside a tag whose mask is empty).
+     */
+    public boolean foreground(int xPx, int yPx) {
+        if (tagMasks.isEmpty()) {
+            return insideAnyTag(xPx, yPx);
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            if (tags.get(i).containsPixel(xPx, yPx)) {
+                CroppedMask m = tagMasks.get(i);
+                if (m.count() == 0 || m.get(xPx, yPx)) {
+                    return true;
+                }
             }
         }
         return false;

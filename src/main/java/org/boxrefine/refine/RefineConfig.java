@@ -16,20 +16,29 @@ import org.boxrefine.patch.WorkingScale;
  * @param threshold        foreground when the probability exceeds this
  * @param largestComponent keep only the largest connected region of each mask
  * @param gridStepPx       for {@link NetArch#REFERENCE}: the patch grid's step at working scale
+ * @param fillHoles        fill holes of a mask that do not reach the tag's border
+ * @param snap             boundary refinement with GrabCut
+ * @param relabelRounds    rounds of re-labelling: predict, take in-tag pixels outside the masks as
+ *                         background, fine-tune for {@code epochs} more
+ * @param initialLabels    what the first network learns from: the tags, or plain GrabCut's masks
  * @param seed             seeds sampling and initialisation: the same seed gives the same masks
  */
 public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig sampling, int epochs, TrainConfig train,
-        double threshold, boolean largestComponent, int gridStepPx, long seed) {
+        double threshold, boolean largestComponent, int gridStepPx, boolean fillHoles, SnapConfig snap,
+        int relabelRounds, InitialLabels initialLabels, long seed) {
 
     public RefineConfig {
-        if (arch == null || scale == null || sampling == null || train == null) {
-            throw new IllegalArgumentException("arch, scale, sampling and train settings are required");
+        if (arch == null || scale == null || sampling == null || train == null || snap == null || initialLabels == null) {
+            throw new IllegalArgumentException("arch, scale, sampling, train and snap settings are required");
         }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, found " + epochs);
         }
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must be in (0, 1), found " + threshold);
+        }
+        if (relabelRounds < 0) {
+            throw new IllegalArgumentException("relabel rounds must be at least 0, found " + relabelRounds);
         }
         if (gridStepPx < 1) {
             throw new IllegalArgumentException("grid step must be at least 1 px, found " + gridStepPx);
@@ -39,6 +48,6 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
     /** The measured defaults (docs/EVALUATION.md) with the given seed. */
     public static RefineConfig defaults(long seed) {
         return new RefineConfig(NetArch.DENSE, new WorkingScale(96, 2.0), new SamplingConfig(512, 0.5, 0.5), 1,
-                TrainConfig.defaults(seed), 0.5, true, 4, seed);
+                TrainConfig.defaults(seed), 0.5, true, 4, true, SnapConfig.defaults(), 0, InitialLabels.BOXES, seed);
     }
 }

@@ -2,7 +2,9 @@ package org.boxrefine.refine;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.ImageSource;
@@ -22,6 +24,7 @@ import org.boxrefine.patch.PatchExtractor;
 import org.boxrefine.patch.PatchStream;
 import org.boxrefine.patch.ScaledImage;
 import org.boxrefine.patch.WorkingScale;
+import org.boxrefine.snap.GrabCut;
 
 /**
  * Trains a patch classifier on the tags of a data set and turns tags into masks with it. The
@@ -57,21 +60,136 @@ public final class Refiner {
         return new ScaledImage(small, sx, sy, scaled);
     }
 
-    /** The training batches for a data set: {@link RefineConfig#epochs()} passes, seeded. */
+    /** The training batches for a data set: {@link RefineConfig#epochs()} passes, seeded, labelled by the tags. */
     public PatchStream patchStream(List<ImageRecord> records, ImageSource source,
             BiConsumer<ImageRecord, IOException> onError) {
+        return patchStream(records, source, onError, Map.of(), config.seed());
+    }
+
+    private PatchStream patchStream(List<ImageRecord> records, ImageSource source,
+            BiConsumer<ImageRecord, IOException> onError, Map<Long, List<CroppedMask>> masksByImage, long seed) {
         PatchStream.Settings s = new PatchStream.Settings(config.sampling(), config.epochs(), 16,
-                config.train().batchSize(), config.arch().patchSizePx(), config.seed());
-        return new PatchStream(records, r -> scale(source.load(r), r.tags()), s, onError);
+                config.train().batchSize(), config.arch().patchSizePx(), seed);
+        return new PatchStream(records, r -> {
+            ScaledImage img = scale(source.load(r), r.tags());
+            List<CroppedMask> masks = masksByImage.get(r.imageId());
+            return masks == null ? img : img.withMasks(masks);
+        }, s, onError);
     }
 
     private TrainingSummary lastTraining;
 
-    /** A new classifier trained on every tag of {@code records}. */
+    /** Patches the full training of {@link #train(List, ImageSource, TrainingListener, BiConsumer, RoundListener)} draws at most. */
+    public long plannedPatches(List<ImageRecord> records) {
+        return (long) (1 + config.relabelRounds()) * config.epochs() * records.size()
+                * config.sampling().patchesPerImage();
+    }
+
+    /** A new classifier trained on every tag of {@code records}, without re-labelling. */
     public PatchClassifier train(List<ImageRecord> records, ImageSource source, TrainingListener listener,
             BiConsumer<ImageRecord, IOException> onError) {
         return train(patchStream(records, source, onError), listener);
     }
+
+    /** Receives the masks of every re-labelling round, image by image. */
+    @FunctionalInterface
+    public interface RoundListener {
+        /**
+         * @param round      1 for the masks of the first training, 2 after the first fine-tuning, ...
+         * @param record     the image
+         * @param results    its tags' masks in this round
+         */
+        void onImage(int round, ImageRecord record, List<TagResult> results);
+
+        /** Called after each round with the mean IoU between this round's masks and the previous round's. */
+        default void onRoundEnd(int round, double meanIouToPrevious) {
+        }
+
+        RoundListener NONE = (round, record, results) -> { };
+    }
+
+    /**
+     * A new classifier trained on every tag of {@code records}, then re-labelled for
+     * {@link RefineConfig#relabelRounds()} rounds: each round predicts every tag's mask, takes the
+     * in-tag pixels outside it as background and fine-tunes. Stops early when a round's masks agree
+     * with the previous round's at a mean IoU of {@value #RELABEL_STABLE_IOU} or more.
+     * {@code listener} sees the patches of all rounds as one count.
+     */
+    public PatchClassifier train(List<ImageRecord> records, ImageSource source, TrainingListener listener,
+            BiConsumer<ImageRecord, IOException> onError, RoundListener rounds) {
+        PatchClassifier c = train(patchStream(records, source, onError,
+                config.initialLabels() == InitialLabels.GRABCUT ? grabCutLabels(records, source) : Map.of(),
+                config.seed()), listener);
+        long done = lastTraining.patches();
+        double seconds = lastTraining.seconds();
+        Map<Long, List<CroppedMask>> previous = Map.of();
+        try {
+            for (int round = 1; round <= config.relabelRounds(); round++) {
+                Map<Long, List<CroppedMask>> masks = new HashMap<>();
+                double iouSum = 0;
+                int iouCount = 0;
+                for (ImageRecord r : records) {
+                    RgbImage img;
+                    try {
+                        img = source.load(r);
+                    } catch (IOException e) {
+                        continue;
+                    }
+                    ScaledImage scaled = scale(img, r.tags());
+                    List<TagResult> results = refine(c, img, scaled, r.tags());
+                    rounds.onImage(round, r, results);
+                    List<CroppedMask> working = toWorkingScale(scaled, results);
+                    List<CroppedMask> before = previous.get(r.imageId());
+                    for (int i = 0; before != null && i < working.size(); i++) {
+                        iouSum += working.get(i).mask().iou(before.get(i).mask());
+                        iouCount++;
+                    }
+                    masks.put(r.imageId(), working);
+                }
+                double agreement = iouCount == 0 ? 0 : iouSum / iouCount;
+                rounds.onRoundEnd(round, agreement);
+                if (iouCount > 0 && agreement >= RELABEL_STABLE_IOU) {
+                    break;
+                }
+                long offset = done;
+                TrainingSummary s = c.train(patchStream(records, source, (r, e) -> { }, masks, config.seed() + round),
+                        config.train(), (seen, loss, ema, speed) -> listener.onStep(offset + seen, loss, ema, speed));
+                done += s.patches();
+                seconds += s.seconds();
+                lastTraining = new TrainingSummary(done, lastTraining.steps() + s.steps(), s.finalLossEma(), seconds);
+                previous = masks;
+            }
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /** Round-0 labels from plain GrabCut (rectangle start) on every tag, at working scale. */
+    private Map<Long, List<CroppedMask>> grabCutLabels(List<ImageRecord> records, ImageSource source) {
+        Map<Long, List<CroppedMask>> masks = new HashMap<>();
+        for (ImageRecord r : records) {
+            RgbImage img;
+            try {
+                img = source.load(r);
+            } catch (IOException e) {
+                continue;
+            }
+            ScaledImage scaled = scale(img, r.tags());
+            List<TagResult> results = new ArrayList<>();
+            for (Tag t : r.tags()) {
+                PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
+                float[] fg = out.isEmpty() ? new float[0] : snapped(img, t.box(), null, out);
+                results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
+            }
+            masks.put(r.imageId(), toWorkingScale(scaled, results));
+        }
+        return masks;
+    }
+
+    /** Mean IoU between two rounds' masks at which re-labelling stops. */
+    public static final double RELABEL_STABLE_IOU = 0.98;
 
     /** A new classifier trained on the batches of {@code stream} (see {@link #patchStream}). */
     public PatchClassifier train(PatchStream stream, TrainingListener listener) {
@@ -85,6 +203,27 @@ public final class Refiner {
         return c;
     }
 
+    /** Each tag's mask at working scale (the pixel centre's nearest original pixel), for re-labelling. */
+    static List<CroppedMask> toWorkingScale(ScaledImage scaled, List<TagResult> results) {
+        int w = scaled.image().widthPx();
+        int h = scaled.image().heightPx();
+        List<CroppedMask> out = new ArrayList<>(results.size());
+        for (int t = 0; t < results.size(); t++) {
+            PixelRect rect = scaled.tags().get(t).pixelRect(w, h);
+            CroppedMask orig = results.get(t).mask();
+            byte[] bits = new byte[rect.widthPx() * rect.heightPx()];
+            for (int y = 0; y < rect.heightPx(); y++) {
+                int yo = (int) Math.floor((rect.y0Px() + y + 0.5) / scaled.scaleY());
+                for (int x = 0; x < rect.widthPx(); x++) {
+                    int xo = (int) Math.floor((rect.x0Px() + x + 0.5) / scaled.scaleX());
+                    bits[y * rect.widthPx() + x] = (byte) (orig.get(xo, yo) ? 1 : 0);
+                }
+            }
+            out.add(new CroppedMask(rect, new BinaryMask(rect.widthPx(), rect.heightPx(), bits)));
+        }
+        return out;
+    }
+
     /** Summary of the latest {@link #train} call, or null. */
     public TrainingSummary lastTraining() {
         return lastTraining;
@@ -92,12 +231,49 @@ public final class Refiner {
 
     /** Masks for every tag of one image, in tag order. */
     public List<TagResult> refine(PatchClassifier classifier, RgbImage original, List<Tag> tags) {
-        ScaledImage scaled = scale(original, tags);
+        return refine(classifier, original, scale(original, tags), tags);
+    }
+
+    private List<TagResult> refine(PatchClassifier classifier, RgbImage original, ScaledImage scaled, List<Tag> tags) {
         List<TagResult> out = new ArrayList<>(tags.size());
         for (int i = 0; i < tags.size(); i++) {
             out.add(refineTag(classifier, original, scaled, tags.get(i), scaled.tags().get(i)));
         }
         return out;
+    }
+
+    /**
+     * A probability map whose pixel (i, j) is centred at original coordinates
+     * ({@code originXPx + (i + 0.5) / perOriginalX}, {@code originYPx + (j + 0.5) / perOriginalY}).
+     */
+    private record ProbMap(float[] values, int widthPx, int heightPx, double originXPx, double originYPx,
+            double perOriginalX, double perOriginalY) {
+        /** Bilinear samples on a grid of the given origin and scale (pixels per original pixel). */
+        float[] sample(double targetOriginXPx, double targetOriginYPx, double targetPerOriginalX,
+                double targetPerOriginalY, int targetWidthPx, int targetHeightPx) {
+            return Resize.resampleMap(values, widthPx, heightPx, (originXPx - targetOriginXPx) * perOriginalX,
+                    (originYPx - targetOriginYPx) * perOriginalY, perOriginalX / targetPerOriginalX,
+                    perOriginalY / targetPerOriginalY, 0, 0, targetWidthPx, targetHeightPx);
+        }
+    }
+
+    private ProbMap networkMap(PatchClassifier classifier, ScaledImage scaled, BoxPx tagSmall) {
+        RgbImage small = scaled.image();
+        PixelRect region = tagSmall.grow(REGION_MARGIN_PX).pixelRect(small.widthPx(), small.heightPx());
+        double sx = scaled.scaleX();
+        double sy = scaled.scaleY();
+        if (classifier.arch() == NetArch.DENSE) {
+            int size = classifier.arch().patchSizePx();
+            float[] map = classifier.predictDense(PatchExtractor.denseInput(small, region, size),
+                    region.widthPx() + size - 1, region.heightPx() + size - 1);
+            return new ProbMap(map, region.widthPx(), region.heightPx(), region.x0Px() / sx, region.y0Px() / sy, sx, sy);
+        }
+        int g = config.gridStepPx();
+        int gw = (region.widthPx() + g - 1) / g + 1;
+        int gh = (region.heightPx() + g - 1) / g + 1;
+        float[] map = gridProbabilities(classifier, small, region.x0Px(), region.y0Px(), g, gw, gh);
+        return new ProbMap(map, gw, gh, (region.x0Px() + 0.5 - 0.5 * g) / sx, (region.y0Px() + 0.5 - 0.5 * g) / sy,
+                sx / g, sy / g);
     }
 
     private TagResult refineTag(PatchClassifier classifier, RgbImage original, ScaledImage scaled, Tag tag,
@@ -108,37 +284,12 @@ public final class Refiner {
         if (out.isEmpty()) {
             return new TagResult(tag.annotationId(), new CroppedMask(out, new BinaryMask(0, 0)), 0);
         }
-        RgbImage small = scaled.image();
-        PixelRect region = tagSmall.grow(REGION_MARGIN_PX).pixelRect(small.widthPx(), small.heightPx());
-        float[] probs;
-        if (classifier.arch() == NetArch.DENSE) {
-            int size = classifier.arch().patchSizePx();
-            float[] map = classifier.predictDense(PatchExtractor.denseInput(small, region, size),
-                    region.widthPx() + size - 1, region.heightPx() + size - 1);
-            probs = Resize.resampleMap(map, region.widthPx(), region.heightPx(), region.x0Px(), region.y0Px(),
-                    scaled.scaleX(), scaled.scaleY(), out.x0Px(), out.y0Px(), out.widthPx(), out.heightPx());
-        } else {
-            int g = config.gridStepPx();
-            int gw = (region.widthPx() + g - 1) / g + 1;
-            int gh = (region.heightPx() + g - 1) / g + 1;
-            float[] map = gridProbabilities(classifier, small, region.x0Px(), region.y0Px(), g, gw, gh);
-            probs = Resize.resampleMap(map, gw, gh, (0.5 + region.x0Px()) / g - 0.5, (0.5 + region.y0Px()) / g - 0.5,
-                    scaled.scaleX() / g, scaled.scaleY() / g, out.x0Px(), out.y0Px(), out.widthPx(), out.heightPx());
-        }
+        ProbMap map = networkMap(classifier, scaled, tagSmall);
         int w = out.widthPx();
         int h = out.heightPx();
-        byte[] bits = new byte[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                bits[i] = (byte) (probs[i] > config.threshold() && tag.box().containsPixel(out.x0Px() + x, out.y0Px() + y)
-                        ? 1 : 0);
-            }
-        }
-        BinaryMask mask = new BinaryMask(w, h, bits);
-        if (config.largestComponent()) {
-            mask = Components.largest(mask, null);
-        }
+        float[] probs = map.sample(out.x0Px(), out.y0Px(), 1, 1, w, h);
+        float[] fg = config.snap().enabled() ? snapped(original, tag.box(), map, out) : probs;
+        BinaryMask mask = postProcess(tag.box(), out, fg, config.snap().enabled() ? 0.5 : config.threshold());
         double sum = 0;
         long n = 0;
         byte[] m = mask.data();
@@ -149,6 +300,66 @@ public final class Refiner {
             }
         }
         return new TagResult(tag.annotationId(), new CroppedMask(out, mask), n == 0 ? 0 : sum / n);
+    }
+
+    /** Threshold inside the tag, then the connectivity prior: largest region, holes filled (as configured). */
+    private BinaryMask postProcess(BoxPx tag, PixelRect out, float[] fg, double cut) {
+        int w = out.widthPx();
+        int h = out.heightPx();
+        byte[] bits = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                bits[i] = (byte) (fg[i] > cut && tag.containsPixel(out.x0Px() + x, out.y0Px() + y) ? 1 : 0);
+            }
+        }
+        BinaryMask mask = new BinaryMask(w, h, bits);
+        if (config.largestComponent()) {
+            mask = Components.largest(mask, null);
+        }
+        if (config.fillHoles()) {
+            mask = Components.fillHoles(mask);
+        }
+        return mask;
+    }
+
+    /**
+     * GrabCut on a crop around the tag, seeded by the network (or, without a map, started from the
+     * tag's rectangle): returns 1 or 0 per pixel of
+     * {@code out} (original scale), bilinearly resampled from the crop's scale.
+     */
+    private float[] snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out) {
+        SnapConfig sc = config.snap();
+        PixelRect crop = tag.grow(sc.marginFraction() * tag.sizePx() + 1).pixelRect(original.widthPx(),
+                original.heightPx());
+        double t = Math.min(1.0, sc.sizePx() / Math.max(1e-9, tag.sizePx()));
+        int cw = Math.max(1, (int) Math.round(crop.widthPx() * t));
+        int ch = Math.max(1, (int) Math.round(crop.heightPx() * t));
+        double tx = (double) cw / crop.widthPx();
+        double ty = (double) ch / crop.heightPx();
+        RgbImage img = Resize.rgb(original.crop(crop), cw, ch);
+        float[] p = map == null ? null : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
+        byte[] labels = new byte[cw * ch];
+        for (int j = 0; j < ch; j++) {
+            double yo = crop.y0Px() + (j + 0.5) / ty;
+            for (int i = 0; i < cw; i++) {
+                double xo = crop.x0Px() + (i + 0.5) / tx;
+                int k = j * cw + i;
+                if (!tag.contains(xo, yo)) {
+                    labels[k] = GrabCut.BACKGROUND;
+                } else {
+                    labels[k] = p == null || p[k] > sc.seedThreshold() ? GrabCut.PROBABLY_FOREGROUND
+                            : GrabCut.PROBABLY_BACKGROUND;
+                }
+            }
+        }
+        byte[] fg = GrabCut.fromLabels(img, labels, sc.iterations()).data();
+        float[] f = new float[fg.length];
+        for (int k = 0; k < fg.length; k++) {
+            f[k] = fg[k];
+        }
+        return new ProbMap(f, cw, ch, crop.x0Px(), crop.y0Px(), tx, ty).sample(out.x0Px(), out.y0Px(), 1, 1,
+                out.widthPx(), out.heightPx());
     }
 
     /** Patch probabilities on a grid: point (i, j) is the patch centred at (x0 + i*step, y0 + j*step). */

@@ -81,4 +81,33 @@ class PatchLabelAndSamplingTest {
         assertThat(WorkingScale.scaledLength(550, 0.2)).isEqualTo(110);
         assertThat(WorkingScale.scaledLength(3, 0.01)).isEqualTo(1);
     }
+
+    @Test
+    void relabelledMasksTurnInTagPixelsOutsideTheMaskIntoBackground() {
+        BoxPx tag = new BoxPx(40, 30, 90, 110);
+        org.boxrefine.geom.PixelRect rect = tag.pixelRect(200, 150);
+        org.boxrefine.image.BinaryMask left = new org.boxrefine.image.BinaryMask(rect.widthPx(), rect.heightPx());
+        for (int y = 0; y < rect.heightPx(); y++) {
+            for (int x = 0; x < rect.widthPx() / 2; x++) {
+                left.set(x, y, true);
+            }
+        }
+        ScaledImage img = image(200, 150, tag).withMasks(List.of(new org.boxrefine.image.CroppedMask(rect, left)));
+        assertThat(img.foreground(45, 50)).isTrue();
+        assertThat(img.foreground(80, 50)).as("inside the tag, outside its mask").isFalse();
+        assertThat(img.foreground(10, 10)).isFalse();
+        PatchSampler.Samples s = PatchSampler.sample(img, new SamplingConfig(400, 0.5, 0.5), new SplittableRandom(5));
+        int inTagBackground = 0;
+        for (int i = 0; i < s.count(); i++) {
+            assertThat(s.label()[i] == 1).isEqualTo(img.foreground(s.x()[i], s.y()[i]));
+            if (s.label()[i] == 0 && tag.containsPixel(s.x()[i], s.y()[i])) {
+                inTagBackground++;
+            }
+        }
+        assertThat(s.count()).isEqualTo(400);
+        assertThat(inTagBackground).as("background drawn from the tag's right half").isGreaterThan(10);
+        ScaledImage emptyMask = image(200, 150, tag).withMasks(List.of(new org.boxrefine.image.CroppedMask(rect,
+                new org.boxrefine.image.BinaryMask(rect.widthPx(), rect.heightPx()))));
+        assertThat(emptyMask.foreground(80, 50)).as("an empty mask falls back to the tag").isTrue();
+    }
 }

@@ -1,0 +1,41 @@
+package org.boxrefine.refine;
+
+/**
+ * Boundary refinement: GrabCut seeded with the network's probabilities, run on a crop around each
+ * tag. Inside the tag a pixel starts as "probably foreground" when the network's probability
+ * exceeds {@code seedThreshold} and "probably background" otherwise; outside the tag it is
+ * background.
+ *
+ * @param enabled        whether masks are snapped at all
+ * @param sizePx         the tag is scaled so that its size (geometric mean of width and height) is at
+ *                       most this many pixels before GrabCut runs (never enlarged)
+ * @param marginFraction background context around the tag, as a fraction of its size
+ * @param iterations     GrabCut iterations
+ * @param seedThreshold  probability above which a pixel starts as probably foreground
+ */
+public record SnapConfig(boolean enabled, double sizePx, double marginFraction, int iterations, double seedThreshold) {
+    public SnapConfig {
+        if (!(sizePx >= 16)) {
+            throw new IllegalArgumentException("snap size must be at least 16 px, found " + sizePx);
+        }
+        if (!(marginFraction >= 0 && marginFraction <= 2)) {
+            throw new IllegalArgumentException("snap margin must be in [0, 2] tag sizes, found " + marginFraction);
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("snap iterations must be at least 1, found " + iterations);
+        }
+        if (!(seedThreshold > 0 && seedThreshold < 1)) {
+            throw new IllegalArgumentException("snap seed threshold must be in (0, 1), found " + seedThreshold);
+        }
+    }
+
+    /** No snapping: the network's thresholded map is the mask. */
+    public static SnapConfig off() {
+        return new SnapConfig(false, 256, 0.1, 5, 0.5);
+    }
+
+    /** The measured defaults (docs/EVALUATION.md). */
+    public static SnapConfig defaults() {
+        return new SnapConfig(true, 256, 0.1, 5, 0.5);
+    }
+}
