@@ -18,6 +18,9 @@ public final class GrabCut {
     public static final byte PROBABLY_BACKGROUND = 2;
     public static final byte PROBABLY_FOREGROUND = 3;
 
+    /** GrabCut's k-means start draws from OpenCV's thread-local RNG: reseeded before each call, so results repeat. */
+    private static final int SEED = 12345;
+
     static {
         opencv_core.setNumThreads(1);
     }
@@ -43,6 +46,7 @@ public final class GrabCut {
         try (Mat img = toMat(image); Mat mask = new Mat(h, w, opencv_core.CV_8UC1);
                 Mat bgd = new Mat(); Mat fgd = new Mat();
                 Rect r = new Rect(rect.x0Px(), rect.y0Px(), rect.widthPx(), rect.heightPx())) {
+            opencv_core.setRNGSeed(SEED);
             opencv_imgproc.grabCut(img, mask, r, bgd, fgd, iterations, opencv_imgproc.GC_INIT_WITH_RECT);
             mask.data().get(labels);
         }
@@ -75,6 +79,7 @@ public final class GrabCut {
         try (Mat img = toMat(image); Mat mask = new Mat(h, w, opencv_core.CV_8UC1);
                 Mat bgd = new Mat(); Mat fgd = new Mat(); Rect r = new Rect()) {
             mask.data().put(out);
+            opencv_core.setRNGSeed(SEED);
             opencv_imgproc.grabCut(img, mask, r, bgd, fgd, iterations, opencv_imgproc.GC_INIT_WITH_MASK);
             mask.data().get(out);
         }

@@ -95,4 +95,27 @@ class RefineCommandTest {
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).contains("--annotations");
     }
+
+    @Test
+    void relabellingRoundsAndGrabCutLabelsRunAndBaselineScoresEveryBox(@TempDir Path dir) throws Exception {
+        SceneSetWriter.Written w = SceneSetWriter.write(SceneSet.generate(SceneConfig.defaults(), 3, 5), dir.resolve("data"));
+        Path rounds = dir.resolve("rounds");
+        Run r = run("refine", "--annotations", w.looseJson().toString(), "--out", dir.resolve("out").toString(),
+                "--quiet", "--patches-per-image", "64", "--threads", "1", "--relabel-rounds", "1",
+                "--initial-labels", "grabcut", "--save-rounds", rounds.toString(), "--no-overlays");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("round 1:");
+        JsonNode round1 = new ObjectMapper().readTree(rounds.resolve("round-1.json").toFile());
+        int annotations = round1.get("annotations").size();
+        for (JsonNode a : round1.get("annotations")) {
+            assertThat(a.has("segmentation")).as("annotation %s", a.get("id")).isTrue();
+        }
+        Run b = run("baseline", "--annotations", w.looseJson().toString(), "--out", dir.resolve("gc").toString(), "--quiet");
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(b.out()).contains("grabcut " + annotations + " boxes");
+        Run bad = run("refine", "--annotations", w.looseJson().toString(), "--out", dir.resolve("x").toString(),
+                "--initial-labels", "magic");
+        assertThat(bad.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(bad.err()).contains("--initial-labels").contains("magic");
+    }
 }

@@ -60,4 +60,14 @@ class GrabCutTest {
         java.util.Arrays.fill(allFg, GrabCut.PROBABLY_FOREGROUND);
         assertThat(GrabCut.fromLabels(img, allFg, 5).count()).as("no background to model: labels kept").isEqualTo(80 * 72);
     }
+
+    @Test
+    void repeatsExactlyWhateverRanBefore() {
+        BinaryMask truth = new BinaryMask(80, 72);
+        RgbImage img = disc(truth);
+        PixelRect rect = new PixelRect(10, 8, 70, 64);
+        BinaryMask first = GrabCut.fromRect(img, rect, 3);
+        GrabCut.fromRect(img, new PixelRect(0, 0, 50, 50), 2);
+        assertThat(GrabCut.fromRect(img, rect, 3)).isEqualTo(first);
+    }
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The ablation table of docs/EVALUATION.md: every variant (a name and refine flags, or the plain
+# GrabCut baseline) on every dev split in ../shared/data, tight and loose boxes; mean IoU per box
+# and wall time per run. Skips cleanly when the data is absent.
+# Usage: scripts/ablation.sh [OUT_ROOT]; VARIANTS="grabcut snap" picks some variants by name.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data="${BOXREFINE_DATA:-$here/../shared/data}"
+root="${1:-$here/out/ablation}"
+if [ ! -d "$data" ]; then
+  echo "no dev data at $data; nothing to evaluate" >&2
+  exit 0
+fi
+declare -A flags=(
+  [grabcut]="BASELINE"
+  [plain-cnn]="--no-snap --no-fill-holes"
+  [plain-cnn+holes]="--no-snap"
+  [plain-cnn-all-parts]="--no-snap --no-fill-holes --all-components"
+  [snap]=""
+  [snap-margin-1]="--snap-margin 1"
+  [grabcut-labels]="--initial-labels grabcut --snap-margin 1"
+  [relabel-1]="--relabel-rounds 1"
+)
+order="grabcut plain-cnn plain-cnn+holes plain-cnn-all-parts snap snap-margin-1 grabcut-labels relabel-1"
+br="${BOXREFINE:-$here/boxrefine}"
+mkdir -p "$root"
+"$br" --version > /dev/null
+table="$root/table.md"
+printf '| variant | flags | ccp tight | ccp loose | weizmann tight | weizmann loose | pennfudan tight | pennfudan loose | wall s (ccp tight, ccp loose) |\n|---|---|---|---|---|---|---|---|---|\n' > "$table"
+for v in ${VARIANTS:-$order}; do
+  row="| $v | \`${flags[$v]}\` |"
+  walls=""
+  for split in ccp-dev weizmann-dev pennfudan-dev; do
+    for kind in boxes boxes_loose; do
+      out="$root/$v/$split-$kind"
+      mkdir -p "$out"
+      start=$(date +%s.%N)
+      if [ "${flags[$v]}" = BASELINE ]; then
+        "$br" baseline --annotations "$data/$split/$kind.json" --out "$out" --quiet > "$out/log" 2>&1 || true
+      else
+        # shellcheck disable=SC2086
+        "$br" refine --annotations "$data/$split/$kind.json" --out "$out" --quiet --no-overlays ${flags[$v]} > "$out/log" 2>&1 || true
+      fi
+      end=$(date +%s.%N)
+      miou=$("$br" eval --pred "$out/annotations.json" --truth "$data/$split/$kind.json" --json \
+        | python3 -c 'import json,sys; print(f"{json.load(sys.stdin)["splits"][0]["summary"]["mean_iou_pred"]:.3f}")')
+      row="$row $miou |"
+      [ "$split" = ccp-dev ] && walls="$walls $(printf '%.0f' "$(echo "$end - $start" | bc)")"
+    done
+  done
+  echo "$row$walls |" >> "$table"
+  echo "$row$walls |"
+done
+cat "$table"
