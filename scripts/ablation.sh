@@ -3,6 +3,7 @@
 # GrabCut baseline) on every dev split in ../shared/data, tight and loose boxes; mean IoU per box
 # and wall time per run. Skips cleanly when the data is absent.
 # Usage: scripts/ablation.sh [OUT_ROOT]; VARIANTS="grabcut snap" picks some variants by name.
+# A finished run (OUT_ROOT/variant/split/wall) is kept, so an interrupted table resumes.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${BOXREFINE_DATA:-$here/../shared/data}"
@@ -34,6 +35,7 @@ for v in ${VARIANTS:-$order}; do
     for kind in boxes boxes_loose; do
       out="$root/$v/$split-$kind"
       mkdir -p "$out"
+      if [ ! -f "$out/wall" ] || [ ! -f "$out/annotations.json" ]; then
       start=$(date +%s.%N)
       if [ "${flags[$v]}" = BASELINE ]; then
         "$br" baseline --annotations "$data/$split/$kind.json" --out "$out" --quiet > "$out/log" 2>&1 || true
@@ -42,10 +44,12 @@ for v in ${VARIANTS:-$order}; do
         "$br" refine --annotations "$data/$split/$kind.json" --out "$out" --quiet --no-overlays ${flags[$v]} > "$out/log" 2>&1 || true
       fi
       end=$(date +%s.%N)
+      echo "$end - $start" | bc > "$out/wall"
+      fi
       miou=$("$br" eval --pred "$out/annotations.json" --truth "$data/$split/$kind.json" --json \
-        | python3 -c 'import json,sys; print(f"{json.load(sys.stdin)["splits"][0]["summary"]["mean_iou_pred"]:.3f}")')
+        | python3 -c 'import json,sys; s=json.load(sys.stdin)["splits"][0]["summary"]; print("%.3f" % s["mean_iou_pred"])')
       row="$row $miou |"
-      [ "$split" = ccp-dev ] && walls="$walls $(printf '%.0f' "$(echo "$end - $start" | bc)")"
+      [ "$split" = ccp-dev ] && walls="$walls $(printf '%.0f' "$(cat "$out/wall")")"
     done
   done
   echo "$row$walls |" >> "$table"
