@@ -80,7 +80,9 @@ public final class PatchClassifier implements AutoCloseable {
 
     /**
      * Trains with Adam and binary cross-entropy on logits until {@code batches} runs out.
-     * Continues from the current parameters, so calling it again fine-tunes.
+     * Continues from the current parameters, so calling it again fine-tunes. With
+     * {@link TrainConfig#centreDropout()} above 0, every training batch goes through
+     * {@link CentreDropout} first (prediction never does).
      */
     public TrainingSummary train(Iterator<PatchBatch> batches, TrainConfig config, TrainingListener listener) {
         denseBlock = null;
@@ -92,7 +94,9 @@ public final class PatchClassifier implements AutoCloseable {
         long steps = 0;
         double ema = Double.NaN;
         int size = arch.patchSizePx();
-        try (Trainer trainer = model.newTrainer(tc)) {
+        try (Trainer trainer = model.newTrainer(tc);
+                CentreDropout dropout = config.centreDropout() > 0
+                        ? new CentreDropout(manager, size, config.centreDropout()) : null) {
             trainer.initialize(new Shape(1, 3, size, size));
             while (batches.hasNext()) {
                 PatchBatch b = batches.next();
@@ -103,6 +107,9 @@ public final class PatchClassifier implements AutoCloseable {
                 float loss;
                 try (NDManager step = manager.newSubManager()) {
                     NDArray x = tensor(step, b.pixels(), new Shape(b.count(), 3, size, size));
+                    if (dropout != null) {
+                        x = dropout.apply(x);
+                    }
                     NDArray y = tensor(step, b.labels(), new Shape(b.count(), 1, 1, 1));
                     try (GradientCollector gc = trainer.newGradientCollector()) {
                         NDList pred = trainer.forward(new NDList(x));

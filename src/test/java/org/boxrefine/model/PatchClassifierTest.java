@@ -116,4 +116,33 @@ class PatchClassifierTest {
                     .isInstanceOf(java.io.IOException.class);
         }
     }
+
+    @Test
+    void centreDropoutChangesTrainingRepeatsWithTheSeedAndNeverActsAtPrediction() throws Exception {
+        int size = NetArch.DENSE.patchSizePx();
+        TrainConfig withDropout = TrainConfig.defaults(4).withCentreDropout(0.7);
+        float[] px = separable(size, 1, 6, 12).next().pixels();
+        try (PatchClassifier a = PatchClassifier.create(NetArch.DENSE, 2);
+                PatchClassifier b = PatchClassifier.create(NetArch.DENSE, 2);
+                PatchClassifier plain = PatchClassifier.create(NetArch.DENSE, 2)) {
+            a.train(separable(size, 4, 16, 8), withDropout, TrainingListener.NONE);
+            b.train(separable(size, 4, 16, 8), withDropout, TrainingListener.NONE);
+            plain.train(separable(size, 4, 16, 8), TrainConfig.defaults(4), TrainingListener.NONE);
+            float[] first = a.predictPatches(px, 6);
+            assertThat(a.predictPatches(px, 6)).as("predicting twice").containsExactly(first);
+            assertThat(b.predictPatches(px, 6)).as("same seed, same training").containsExactly(first);
+            assertThat(plain.predictPatches(px, 6)).as("dropout changes training").isNotEqualTo(first);
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            a.writeParameters(out);
+            try (PatchClassifier back = PatchClassifier.read(NetArch.DENSE, new ByteArrayInputStream(out.toByteArray()))) {
+                assertThat(back.predictPatches(px, 6)).as("a classifier that never saw dropout")
+                        .containsExactly(first);
+            }
+            float[] patch0 = java.util.Arrays.copyOf(px, 3 * size * size);
+            float[] dense = a.predictDense(patch0, size, size);
+            assertThat(a.predictDense(patch0, size, size)).as("dense twice").containsExactly(dense);
+            assertThat((double) dense[0]).as("dense pass").isCloseTo(first[0], org.assertj.core.api.Assertions.within(1e-4));
+        }
+    }
 }
