@@ -13,7 +13,10 @@ import org.boxrefine.dataset.ImageRecord;
  * Training batches over a whole data set, for a number of epochs. Images are loaded a chunk at a
  * time (at working scale), so memory holds only the current chunk whatever the data set's size;
  * patches of a chunk are shuffled together and extracted only when their batch is built.
- * An image that fails to load is reported once and left out of later epochs.
+ * An image that fails to load is reported once and left out of later epochs. With augmentation
+ * on ({@link SamplingConfig#augments()}), each patch is flipped and jittered by
+ * {@link PatchAugment} from a generator of its own, seeded from {@link Settings#seed()}, so the
+ * sampling is the same with augmentation on or off.
  */
 public final class PatchStream implements Iterator<PatchBatch> {
 
@@ -28,7 +31,7 @@ public final class PatchStream implements Iterator<PatchBatch> {
      * @param imagesPerChunk images whose patches are shuffled together
      * @param batchSize      patches per batch
      * @param patchSizePx    side of the square patches
-     * @param seed           seeds the image order and the sampling
+     * @param seed           seeds the image order, the sampling and the augmentation
      */
     public record Settings(SamplingConfig sampling, int epochs, int imagesPerChunk, int batchSize, int patchSizePx,
             long seed) {
@@ -40,6 +43,9 @@ public final class PatchStream implements Iterator<PatchBatch> {
         }
     }
 
+    /** Mixed into the seed for the augmentation's generator, to keep it apart from the sampling's. */
+    private static final long AUGMENT_SEED_MIX = 0x9E3779B97F4A7C15L;
+
     private record Centre(ScaledImage image, int x, int y, byte label) {
     }
 
@@ -48,6 +54,7 @@ public final class PatchStream implements Iterator<PatchBatch> {
     private final Settings settings;
     private final BiConsumer<ImageRecord, IOException> onError;
     private final SplittableRandom rng;
+    private final SplittableRandom augmentRng;
     private final boolean[] failed;
     private final List<Centre> pending = new ArrayList<>();
     private int pendingPos;
@@ -62,6 +69,7 @@ public final class PatchStream implements Iterator<PatchBatch> {
         this.settings = settings;
         this.onError = onError;
         this.rng = new SplittableRandom(settings.seed());
+        this.augmentRng = new SplittableRandom(settings.seed() ^ AUGMENT_SEED_MIX);
         this.failed = new boolean[records.size()];
         this.order = shuffledOrder();
     }
@@ -89,9 +97,14 @@ public final class PatchStream implements Iterator<PatchBatch> {
         int stride = 3 * size * size;
         float[] pixels = new float[n * stride];
         float[] labels = new float[n];
+        SamplingConfig sampling = settings.sampling();
+        boolean augment = sampling.augments();
         for (int i = 0; i < n; i++) {
             Centre c = pending.get(pendingPos + i);
             PatchExtractor.patch(c.image().image(), c.x(), c.y(), size, pixels, i * stride);
+            if (augment) {
+                PatchAugment.augment(pixels, i * stride, size, sampling, augmentRng);
+            }
             labels[i] = c.label();
         }
         pendingPos += n;
