@@ -190,9 +190,12 @@ public final class RefineCommand implements Callable<Integer> {
         settings.put("patchesPerImage", cfg.sampling().patchesPerImage());
         settings.put("ringFraction", cfg.sampling().ringFraction());
         settings.put("ringShare", cfg.sampling().ringShare());
+        settings.put("flip", cfg.sampling().flip());
+        settings.put("colourJitter", cfg.sampling().colourJitter());
         settings.put("epochs", cfg.epochs());
         settings.put("batchSize", cfg.train().batchSize());
         settings.put("learningRate", cfg.train().learningRate());
+        settings.put("centreDropout", cfg.train().centreDropout());
         settings.put("threshold", cfg.threshold());
         settings.put("largestComponent", cfg.largestComponent());
         settings.put("gridStepPx", cfg.gridStepPx());

@@ -61,6 +61,16 @@ final class RefineOptions {
     @Option(names = "--initial-labels", defaultValue = "boxes", description = "What the first network learns from: boxes (centre inside a tag) or grabcut (plain GrabCut's masks) (default: ${DEFAULT-VALUE}).")
     String initialLabels;
 
+    @Option(names = "--centre-dropout", defaultValue = "0", paramLabel = "P", description = "Training only: drop input pixels with probability rising from 0 at the patch centre to P at its corners (0 disables; default: ${DEFAULT-VALUE}).")
+    double centreDropout;
+
+    @Option(names = "--flip", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Training only: mirror half the patches left to right (default: off).")
+    boolean flip;
+
+    @Option(names = "--colour-jitter", defaultValue = "0", paramLabel = "A", description = "Training only: scale each patch's brightness, contrast and saturation by random factors in [1-A, 1+A] (0 disables; default: ${DEFAULT-VALUE}).")
+    double colourJitter;
+
     RefineConfig config() {
         NetArch a;
         try {
@@ -69,8 +79,9 @@ final class RefineOptions {
             throw new IllegalArgumentException("--arch must be dense or reference, found '" + arch + "'");
         }
         RefineConfig d = RefineConfig.defaults(seed);
-        return new RefineConfig(a, new WorkingScale(tagSizePx, 2.0), new SamplingConfig(patchesPerImage, 0.5, 0.5),
-                epochs, d.train(), threshold, !allComponents, gridStepPx, fillHoles,
+        return new RefineConfig(a, new WorkingScale(tagSizePx, 2.0),
+                new SamplingConfig(patchesPerImage, 0.5, 0.5, flip, colourJitter), epochs,
+                d.train().withCentreDropout(centreDropout), threshold, !allComponents, gridStepPx, fillHoles,
                 new SnapConfig(snap, snapSizePx, snapMargin, snapIterations, threshold), relabelRounds,
                 enumValue(InitialLabels.class, "--initial-labels", initialLabels), seed);
     }

@@ -13,6 +13,9 @@ import org.boxrefine.io.coco.CocoRle;
 import org.boxrefine.io.coco.SceneSetWriter;
 import org.boxrefine.io.image.ImageFiles;
 import org.boxrefine.io.model.ModelFile;
+import org.boxrefine.model.TrainConfig;
+import org.boxrefine.patch.SamplingConfig;
+import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.synth.SceneConfig;
 import org.boxrefine.synth.SceneSet;
 import org.junit.jupiter.api.Test;
@@ -40,7 +43,8 @@ class RefineCommandTest {
         Files.write(dir.resolve("data/images/scene_002.png"), new byte[] {1, 2, 3});
         Path out = dir.resolve("out");
         Run r = run("refine", "--annotations", w.looseJson().toString(), "--out", out.toString(), "--quiet",
-                "--patches-per-image", "64", "--threads", "1");
+                "--patches-per-image", "64", "--threads", "1", "--centre-dropout", "0.3", "--flip",
+                "--colour-jitter", "0.1");
         assertThat(r.code()).as(r.err()).isEqualTo(RefineCommand.EXIT_SKIPPED);
         assertThat(r.err()).contains("skipped image 3").contains("scene_002.png").contains("annotations ");
         assertThat(r.out()).contains("refined");
@@ -79,7 +83,43 @@ class RefineCommandTest {
             assertThat(loaded.info().seed()).isEqualTo(1);
             assertThat(loaded.info().images()).isEqualTo(4);
             assertThat(classifier.arch()).isEqualTo(org.boxrefine.model.NetArch.DENSE);
+            assertThat(loaded.info().settings()).containsEntry("centreDropout", 0.3).containsEntry("flip", true)
+                    .containsEntry("colourJitter", 0.1);
         }
+    }
+
+    @Test
+    void augmentationOptionsReachTheConfigAndDefaultToOff() {
+        RefineOptions none = new RefineOptions();
+        new CommandLine(none).parseArgs();
+        RefineConfig d = none.config();
+        assertThat(d.train()).isEqualTo(RefineConfig.defaults(1).train());
+        assertThat(d.sampling()).isEqualTo(RefineConfig.defaults(1).sampling());
+        assertThat(d.train().centreDropout()).isZero();
+        assertThat(d.sampling().augments()).isFalse();
+
+        RefineOptions on = new RefineOptions();
+        new CommandLine(on).parseArgs("--centre-dropout", "0.4", "--flip", "--colour-jitter", "0.2", "--seed", "3");
+        RefineConfig c = on.config();
+        assertThat(c.train()).isEqualTo(new TrainConfig(128, 1e-3f, 3, 0.4));
+        assertThat(c.sampling()).isEqualTo(new SamplingConfig(512, 0.5, 0.5, true, 0.2));
+        RefineOptions off = new RefineOptions();
+        new CommandLine(off).parseArgs("--no-flip");
+        assertThat(off.config().sampling().flip()).isFalse();
+    }
+
+    @Test
+    void badAugmentationValuesExitWithTwoAndSayWhy(@TempDir Path dir) {
+        String nope = dir.resolve("nope.json").toString();
+        Run dropout = run("refine", "--annotations", nope, "--out", dir.toString(), "--centre-dropout", "1.5");
+        assertThat(dropout.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(dropout.err()).contains("centre dropout must be in [0, 1), found 1.5");
+        Run jitter = run("refine", "--annotations", nope, "--out", dir.toString(), "--colour-jitter", "-0.2");
+        assertThat(jitter.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(jitter.err()).contains("colour jitter must be in [0, 1), found -0.2");
+        Run text = run("refine", "--annotations", nope, "--out", dir.toString(), "--centre-dropout", "lots");
+        assertThat(text.code()).isEqualTo(2);
+        assertThat(text.err()).contains("--centre-dropout").contains("lots");
     }
 
     @Test
