@@ -91,6 +91,14 @@ class RefineCommandTest {
                 "--arch", "resnet");
         assertThat(arch.code()).isEqualTo(RefineCommand.EXIT_INPUT);
         assertThat(arch.err()).contains("--arch must be dense or reference");
+        Run overlap = run("refine", "--annotations", dir.resolve("nope.json").toString(), "--out", dir.toString(),
+                "--overlap", "merge");
+        assertThat(overlap.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(overlap.err()).contains("--overlap must be keep or exclusive").contains("merge");
+        Run shared = run("refine", "--annotations", dir.resolve("nope.json").toString(), "--out", dir.toString(),
+                "--overlap-shared", "1.5");
+        assertThat(shared.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(shared.err()).contains("shared confidence must be in (0, 1], found 1.5");
         Run usage = run("refine", "--out", dir.toString());
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).contains("--annotations");
