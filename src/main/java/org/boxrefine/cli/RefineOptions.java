@@ -62,7 +62,7 @@ final class RefineOptions {
     @Option(names = "--initial-labels", defaultValue = "boxes", description = "What the first network learns from: boxes (centre inside a tag) or grabcut (plain GrabCut's masks) (default: ${DEFAULT-VALUE}).")
     String initialLabels;
 
-    @Option(names = "--overlap", defaultValue = "exclusive", description = "Where masks of one image overlap: exclusive (a shared pixel goes to the tag with the highest network probability there, unless every tag's probability is at least --overlap-shared; default) or keep (masks may overlap).")
+    @Option(names = "--overlap", defaultValue = "exclusive", description = "Where masks of one image overlap: exclusive (a shared pixel goes to the tag with the highest network probability there, on a tie the tag it lies deepest in, unless every tag's probability is at least --overlap-shared; default) or keep (masks may overlap).")
     String overlap;
 
     @Option(names = "--overlap-shared", defaultValue = "0.8", description = "With --overlap exclusive, a pixel stays in every mask that claims it when each one's probability there is at least this (default: ${DEFAULT-VALUE}).")
