@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.boxrefine.dataset.ImageRecord;
-import org.boxrefine.dataset.Tag;
-import org.boxrefine.image.CroppedMask;
+import org.boxrefine.geom.BoxPx;
+import org.boxrefine.geom.PixelRect;
+import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.Overlay;
 import org.boxrefine.image.RgbImage;
 import org.boxrefine.io.coco.CocoDataset;
@@ -24,6 +25,7 @@ import org.boxrefine.io.model.ModelFile;
 import org.boxrefine.model.EngineSetup;
 import org.boxrefine.model.ModelInfo;
 import org.boxrefine.model.PatchClassifier;
+import org.boxrefine.refine.InitialLabels;
 import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.refine.Refiner;
 import org.boxrefine.refine.TagResult;
@@ -35,10 +37,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code boxrefine refine}: trains one patch classifier on every tag of a COCO file, then writes
- * a mask per tag (COCO RLE in annotations.json, PNGs), overlays and the model.
+ * a mask per tag (COCO RLE in annotations.json, PNGs), overlays and the model. With
+ * {@code --no-boxes}, every image of a folder is one whole-image tag whose border band is
+ * background, and the output holds one mask per image with its bounding box.
  */
 @Command(name = "refine", mixinStandardHelpOptions = true,
-        description = "Train on the boxes of a COCO file and write a tight mask for every box.")
+        description = {"Train on the boxes of a COCO file and write a tight mask for every box.",
+            "With --no-boxes --images DIR, there are no boxes: every PNG and JPEG file directly in DIR gets one mask"
+                    + " of its main object, learnt with the band along the image edges (--border-fraction) as"
+                    + " background and the rest as foreground. annotations.json then lists those images (ids from 1,"
+                    + " by file name) with one annotation each (same id, category 1 \"object\"), whose bbox is the"
+                    + " mask's bounding box."})
 public final class RefineCommand implements Callable<Integer> {
     /** Exit code when the run finished but skipped images or boxes. */
     public static final int EXIT_SKIPPED = 3;
@@ -49,11 +58,14 @@ public final class RefineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--annotations", required = true, description = "COCO detection JSON with the boxes.")
+    @Option(names = "--annotations", description = "COCO detection JSON with the boxes (required unless --no-boxes).")
     Path annotations;
 
-    @Option(names = "--images", description = "Folder the images' file_name are relative to (default: the JSON's folder).")
+    @Option(names = "--images", description = "Folder the images' file_name are relative to (default: the JSON's folder); with --no-boxes, the folder of images to refine.")
     Path images;
+
+    @Option(names = "--no-boxes", description = "Box-free: refine every PNG/JPEG directly in --images without boxes, one mask per image (see above); --annotations is not used.")
+    boolean noBoxes;
 
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
@@ -95,15 +107,36 @@ public final class RefineCommand implements Callable<Integer> {
     Outcome run(PrintWriter err) throws IOException {
         long start = System.nanoTime();
         RefineConfig cfg = options.config();
-        CocoDataset dataset = images == null ? CocoDataset.read(annotations) : CocoDataset.read(annotations, images);
+        CocoDataset dataset;
+        if (noBoxes) {
+            if (annotations != null) {
+                throw new IllegalArgumentException("--no-boxes refines every image in --images; --annotations is not"
+                        + " used with it, found --annotations " + annotations);
+            }
+            if (images == null) {
+                throw new IllegalArgumentException("--no-boxes needs --images, the folder of images to refine");
+            }
+            if (cfg.initialLabels() != InitialLabels.BOXES) {
+                throw new IllegalArgumentException("--initial-labels grabcut needs boxes; it cannot be used with"
+                        + " --no-boxes");
+            }
+            cfg = cfg.boxFree(cfg.borderFraction());
+            dataset = CocoDataset.boxFree(images);
+        } else if (annotations == null) {
+            throw new IllegalArgumentException("--annotations is required (or --no-boxes with --images)");
+        } else {
+            dataset = images == null ? CocoDataset.read(annotations) : CocoDataset.read(annotations, images);
+        }
         for (String w : dataset.warnings()) {
             err.println("warning: " + w);
         }
         CocoImageSource source = CocoImageSource.of(dataset);
         List<ImageRecord> records = dataset.images().stream().filter(r -> !r.tags().isEmpty()).toList();
+        int unreadable = noBoxes ? dataset.images().size() - records.size() : 0;
         int tagCount = records.stream().mapToInt(r -> r.tags().size()).sum();
         if (records.isEmpty()) {
-            throw new IllegalArgumentException(annotations + ": no usable boxes to refine");
+            throw new IllegalArgumentException(noBoxes ? images + ": no readable PNG or JPEG images to refine"
+                    : annotations + ": no usable boxes to refine");
         }
         Files.createDirectories(out);
         String engine = EngineSetup.start(options.threads());
@@ -116,7 +149,8 @@ public final class RefineCommand implements Callable<Integer> {
                 (r, e) -> skipped.add(skip(err, r, e)), rounds(err, dataset))) {
             var summary = refiner.lastTraining();
             trainBar.finish(summary.patches(), String.format(Locale.ROOT, "loss %.3f", summary.finalLossEma()));
-            ModelFile.write(out.resolve(MODEL_FILE), provenance(cfg, engine, records.size(), tagCount), classifier);
+            ModelFile.write(out.resolve(MODEL_FILE), provenance(cfg, dataset, engine, records.size(), tagCount),
+                    classifier);
 
             Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
             ProgressBar predictBar = new ProgressBar(err, "predict", "images", records.size(), quiet, terminal);
@@ -125,14 +159,23 @@ public final class RefineCommand implements Callable<Integer> {
                 try {
                     RgbImage img = source.load(r);
                     List<TagResult> results = refiner.refine(classifier, img, r.tags());
-                    for (TagResult t : results) {
-                        var full = t.mask().toFull(img.widthPx(), img.heightPx());
+                    List<BoxPx> shown = new ArrayList<>();
+                    for (int k = 0; k < results.size(); k++) {
+                        TagResult t = results.get(k);
+                        BinaryMask full = t.mask().toFull(img.widthPx(), img.heightPx());
                         ImageFiles.writeMaskPng(full, out.resolve("masks").resolve(t.annotationId() + ".png"));
-                        refined.put(t.annotationId(), CocoResultWriter.Refined.of(full, t.score()));
+                        if (noBoxes) {
+                            PixelRect b = full.bounds();
+                            shown.add(new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()));
+                            refined.put(t.annotationId(), CocoResultWriter.Refined.withMaskBox(full, t.score()));
+                        } else {
+                            shown.add(r.tags().get(k).box());
+                            refined.put(t.annotationId(), CocoResultWriter.Refined.of(full, t.score()));
+                        }
                     }
                     if (!noOverlays) {
-                        RgbImage overlay = Overlay.render(img, r.tags().stream().map(Tag::box).toList(),
-                                results.stream().map(TagResult::mask).toList(), 1600);
+                        RgbImage overlay = Overlay.render(img, shown, results.stream().map(TagResult::mask).toList(),
+                                1600);
                         ImageFiles.writeJpeg(overlay, out.resolve("overlays").resolve(stem(r.fileName()) + ".jpg"), 0.9f);
                     }
                 } catch (IOException e) {
@@ -141,8 +184,8 @@ public final class RefineCommand implements Callable<Integer> {
                 predictBar.update(++done, null);
             }
             predictBar.finish(done, null);
-            Path written = CocoResultWriter.write(dataset, refined, out);
-            return new Outcome(records.size() - skipped.size(), refined.size(), skipped.size(), written,
+            Path written = CocoResultWriter.write(dataset, refined, out, noBoxes);
+            return new Outcome(records.size() - skipped.size(), refined.size(), skipped.size() + unreadable, written,
                     (System.nanoTime() - start) / 1e9);
         }
     }
@@ -183,7 +226,8 @@ public final class RefineCommand implements Callable<Integer> {
         return msg;
     }
 
-    private ModelInfo provenance(RefineConfig cfg, String engine, int imageCount, int tagCount) {
+    private static ModelInfo provenance(RefineConfig cfg, CocoDataset dataset, String engine, int imageCount,
+            int tagCount) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("tagSizePx", cfg.scale().tagSizePx());
         settings.put("maxUpscale", cfg.scale().maxUpscale());
@@ -199,8 +243,14 @@ public final class RefineCommand implements Callable<Integer> {
         settings.put("threshold", cfg.threshold());
         settings.put("largestComponent", cfg.largestComponent());
         settings.put("gridStepPx", cfg.gridStepPx());
+        settings.put("overlap", cfg.overlap().name());
+        settings.put("sharedConfidence", cfg.sharedConfidence());
+        settings.put("initialLabels", cfg.initialLabels().name());
+        if (cfg.initialLabels() == InitialLabels.BORDER) {
+            settings.put("borderFraction", cfg.borderFraction());
+        }
         return new ModelInfo(cfg.arch(), Instant.now().toString(), "boxrefine " + Version.get(), engine,
-                annotations.toString(), imageCount, tagCount, cfg.seed(), settings);
+                dataset.jsonFile().toString(), imageCount, tagCount, cfg.seed(), settings);
     }
 
     static String stem(String fileName) {

@@ -5,6 +5,7 @@ import org.boxrefine.model.NetArch;
 import org.boxrefine.patch.SamplingConfig;
 import org.boxrefine.patch.WorkingScale;
 import org.boxrefine.refine.InitialLabels;
+import org.boxrefine.refine.OverlapRule;
 import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.refine.SnapConfig;
 import picocli.CommandLine.Option;
@@ -71,6 +72,15 @@ final class RefineOptions {
     @Option(names = "--colour-jitter", defaultValue = "0", paramLabel = "A", description = "Training only: scale each patch's brightness, contrast and saturation by random factors in [1-A, 1+A] (0 disables; default: ${DEFAULT-VALUE}).")
     double colourJitter;
 
+    @Option(names = "--overlap", defaultValue = "exclusive", description = "Where masks of one image overlap: exclusive (a shared pixel goes to the tag with the highest network probability there, on a tie the tag it lies deepest in, unless every tag's probability is at least --overlap-shared; default) or keep (masks may overlap).")
+    String overlap;
+
+    @Option(names = "--overlap-shared", defaultValue = "0.8", description = "With --overlap exclusive, a pixel stays in every mask that claims it when each one's probability there is at least this (default: ${DEFAULT-VALUE}).")
+    double overlapShared;
+
+    @Option(names = "--border-fraction", defaultValue = "0.1", description = "With --no-boxes, patches centred within this fraction of the shorter side from an image's edges are background (default: ${DEFAULT-VALUE}).")
+    double borderFraction;
+
     RefineConfig config() {
         NetArch a;
         try {
@@ -78,21 +88,23 @@ final class RefineOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--arch must be dense or reference, found '" + arch + "'");
         }
+        OverlapRule rule = switch (overlap.toLowerCase(Locale.ROOT)) {
+            case "keep" -> OverlapRule.KEEP_ALL;
+            case "exclusive" -> OverlapRule.BY_PROBABILITY;
+            default -> throw new IllegalArgumentException("--overlap must be keep or exclusive, found '" + overlap + "'");
+        };
+        InitialLabels labels = switch (initialLabels.toLowerCase(Locale.ROOT)) {
+            case "boxes" -> InitialLabels.BOXES;
+            case "grabcut" -> InitialLabels.GRABCUT;
+            default -> throw new IllegalArgumentException("--initial-labels must be boxes or grabcut, found '"
+                    + initialLabels + "'");
+        };
         RefineConfig d = RefineConfig.defaults(seed);
         return new RefineConfig(a, new WorkingScale(tagSizePx, 2.0),
                 new SamplingConfig(patchesPerImage, 0.5, 0.5, flip, colourJitter), epochs,
                 d.train().withCentreDropout(centreDropout), threshold, !allComponents, gridStepPx, fillHoles,
-                new SnapConfig(snap, snapSizePx, snapMargin, snapIterations, threshold), relabelRounds,
-                enumValue(InitialLabels.class, "--initial-labels", initialLabels), seed);
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String option, String value) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    .toLowerCase(Locale.ROOT) + ", found '" + value + "'");
-        }
+                new SnapConfig(snap, snapSizePx, snapMargin, snapIterations, threshold), relabelRounds, labels,
+                borderFraction, rule, overlapShared, seed);
     }
 
     int threads() {

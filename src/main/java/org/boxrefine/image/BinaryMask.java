@@ -1,6 +1,7 @@
 package org.boxrefine.image;
 
 import java.util.Arrays;
+import org.boxrefine.geom.PixelRect;
 
 /** A binary mask, row-major, one byte per pixel holding 0 or 1. */
 public final class BinaryMask {
@@ -64,6 +65,25 @@ public final class BinaryMask {
             n += b;
         }
         return n;
+    }
+
+    /** The smallest rectangle holding every set pixel; {@code [0, 0, 0, 0)} when none is set. */
+    public PixelRect bounds() {
+        int x0 = widthPx;
+        int y0 = heightPx;
+        int x1 = 0;
+        int y1 = 0;
+        for (int y = 0; y < heightPx; y++) {
+            for (int x = 0; x < widthPx; x++) {
+                if (bits[y * widthPx + x] != 0) {
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x + 1);
+                    y1 = Math.max(y1, y + 1);
+                }
+            }
+        }
+        return x1 == 0 ? new PixelRect(0, 0, 0, 0) : new PixelRect(x0, y0, x1, y1);
     }
 
     public BinaryMask copy() {

@@ -1,7 +1,10 @@
 package org.boxrefine.patch;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.boxrefine.geom.BoxPx;
+import org.boxrefine.geom.PixelRect;
+import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.CroppedMask;
 import org.boxrefine.image.RgbImage;
 
@@ -34,6 +37,34 @@ public record ScaledImage(RgbImage image, double scaleX, double scaleY, List<Box
     /** The same image labelled by these masks (one per tag, at working scale). */
     public ScaledImage withMasks(List<CroppedMask> masks) {
         return new ScaledImage(image, scaleX, scaleY, tags, masks);
+    }
+
+    /**
+     * The same image labelled for box-free training: each tag's mask is the tag less the band of
+     * pixels whose centres lie within {@code fraction} of the image's shorter side from an edge, so
+     * that patches centred in that band are background and the rest of a whole-image tag is
+     * foreground.
+     */
+    public ScaledImage withBorderBackground(double fraction) {
+        if (!(fraction > 0 && fraction < 0.5)) {
+            throw new IllegalArgumentException("border fraction must be in (0, 0.5), found " + fraction);
+        }
+        int w = image.widthPx();
+        int h = image.heightPx();
+        double band = fraction * Math.min(w, h);
+        BoxPx inner = new BoxPx(band, band, w - band, h - band);
+        List<CroppedMask> masks = new ArrayList<>(tags.size());
+        for (BoxPx t : tags) {
+            PixelRect r = t.pixelRect(w, h);
+            BinaryMask m = new BinaryMask(r.widthPx(), r.heightPx());
+            for (int y = r.y0Px(); y < r.y1Px(); y++) {
+                for (int x = r.x0Px(); x < r.x1Px(); x++) {
+                    m.set(x - r.x0Px(), y - r.y0Px(), inner.containsPixel(x, y));
+                }
+            }
+            masks.add(new CroppedMask(r, m));
+        }
+        return withMasks(masks);
     }
 
     /** Whether the pixel's centre lies inside any tag. */

@@ -20,16 +20,25 @@ import org.boxrefine.patch.WorkingScale;
  * @param snap             boundary refinement with GrabCut
  * @param relabelRounds    rounds of re-labelling: predict, take in-tag pixels outside the masks as
  *                         background, fine-tune for {@code epochs} more
- * @param initialLabels    what the first network learns from: the tags, or plain GrabCut's masks
+ * @param initialLabels    what the first network learns from: the tags, plain GrabCut's masks, or (box-free)
+ *                         the border band as background
+ * @param borderFraction   for {@link InitialLabels#BORDER}: width of the background band along the image's
+ *                         edges, as a fraction of its shorter side
+ * @param overlap          what happens where masks of one image overlap
+ * @param sharedConfidence for {@link OverlapRule#BY_PROBABILITY}: a pixel stays in every mask claiming it
+ *                         when each claimant's probability there is at least this
  * @param seed             seeds sampling and initialisation: the same seed gives the same masks
  */
 public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig sampling, int epochs, TrainConfig train,
         double threshold, boolean largestComponent, int gridStepPx, boolean fillHoles, SnapConfig snap,
-        int relabelRounds, InitialLabels initialLabels, long seed) {
+        int relabelRounds, InitialLabels initialLabels, double borderFraction, OverlapRule overlap,
+        double sharedConfidence, long seed) {
 
     public RefineConfig {
-        if (arch == null || scale == null || sampling == null || train == null || snap == null || initialLabels == null) {
-            throw new IllegalArgumentException("arch, scale, sampling, train and snap settings are required");
+        if (arch == null || scale == null || sampling == null || train == null || snap == null || initialLabels == null
+                || overlap == null) {
+            throw new IllegalArgumentException("arch, scale, sampling, train, snap, initial labels and overlap settings"
+                    + " are required");
         }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, found " + epochs);
@@ -40,6 +49,12 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
         if (relabelRounds < 0) {
             throw new IllegalArgumentException("relabel rounds must be at least 0, found " + relabelRounds);
         }
+        if (!(borderFraction > 0 && borderFraction < 0.5)) {
+            throw new IllegalArgumentException("border fraction must be in (0, 0.5), found " + borderFraction);
+        }
+        if (!(sharedConfidence > 0 && sharedConfidence <= 1)) {
+            throw new IllegalArgumentException("shared confidence must be in (0, 1], found " + sharedConfidence);
+        }
         if (gridStepPx < 1) {
             throw new IllegalArgumentException("grid step must be at least 1 px, found " + gridStepPx);
         }
@@ -48,6 +63,19 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
     /** The measured defaults (docs/EVALUATION.md) with the given seed. */
     public static RefineConfig defaults(long seed) {
         return new RefineConfig(NetArch.DENSE, new WorkingScale(96, 2.0), new SamplingConfig(512, 0.5, 0.5), 1,
-                TrainConfig.defaults(seed), 0.5, true, 4, true, SnapConfig.defaults(), 0, InitialLabels.BOXES, seed);
+                TrainConfig.defaults(seed), 0.5, true, 4, true, SnapConfig.defaults(), 0, InitialLabels.BOXES, 0.1,
+                OverlapRule.BY_PROBABILITY, 0.8, seed);
+    }
+
+    /** This configuration with another overlap rule. */
+    public RefineConfig withOverlap(OverlapRule rule, double shared) {
+        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, largestComponent, gridStepPx, fillHoles,
+                snap, relabelRounds, initialLabels, borderFraction, rule, shared, seed);
+    }
+
+    /** This configuration for images without boxes: {@link InitialLabels#BORDER} with the given band. */
+    public RefineConfig boxFree(double fraction) {
+        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, largestComponent, gridStepPx, fillHoles,
+                snap, relabelRounds, InitialLabels.BORDER, fraction, overlap, sharedConfidence, seed);
     }
 }

@@ -46,10 +46,14 @@ public final class Refiner {
         return config;
     }
 
-    /** The image at working scale with its tags. */
+    /**
+     * The image at working scale with its tags. Box-free ({@link InitialLabels#BORDER}), the scale
+     * is chosen as for an image without tags (an object half the image's size).
+     */
     public ScaledImage scale(RgbImage original, List<Tag> tags) {
         List<BoxPx> boxes = tags.stream().map(Tag::box).toList();
-        double f = config.scale().factor(boxes, original.widthPx(), original.heightPx());
+        double f = config.scale().factor(config.initialLabels() == InitialLabels.BORDER ? List.of() : boxes,
+                original.widthPx(), original.heightPx());
         int w = WorkingScale.scaledLength(original.widthPx(), f);
         int h = WorkingScale.scaledLength(original.heightPx(), f);
         double sx = (double) w / original.widthPx();
@@ -73,7 +77,11 @@ public final class Refiner {
         return new PatchStream(records, r -> {
             ScaledImage img = scale(source.load(r), r.tags());
             List<CroppedMask> masks = masksByImage.get(r.imageId());
-            return masks == null ? img : img.withMasks(masks);
+            if (masks != null) {
+                return img.withMasks(masks);
+            }
+            return config.initialLabels() == InitialLabels.BORDER ? img.withBorderBackground(config.borderFraction())
+                    : img;
         }, s, onError);
     }
 
@@ -235,11 +243,70 @@ public final class Refiner {
     }
 
     private List<TagResult> refine(PatchClassifier classifier, RgbImage original, ScaledImage scaled, List<Tag> tags) {
+        List<Overlaps.Claim> claims = claims(classifier, original, scaled, tags);
+        List<BinaryMask> lost = config.overlap() == OverlapRule.BY_PROBABILITY && claims.size() > 1
+                ? Overlaps.lost(claims, config.sharedConfidence()) : null;
         List<TagResult> out = new ArrayList<>(tags.size());
+        for (int i = 0; i < tags.size(); i++) {
+            Overlaps.Claim c = claims.get(i);
+            BinaryMask mask = c.mask().mask();
+            if (lost != null && lost.get(i).count() > 0) {
+                mask = withoutLost(mask, lost.get(i).data());
+            }
+            out.add(new TagResult(tags.get(i).annotationId(), new CroppedMask(c.mask().rectPx(), mask),
+                    meanInside(mask, c.probs())));
+        }
+        return out;
+    }
+
+    /** Each tag's mask on its own, before the overlap rule, with the network's probabilities over its rectangle. */
+    List<Overlaps.Claim> claims(PatchClassifier classifier, RgbImage original, List<Tag> tags) {
+        return claims(classifier, original, scale(original, tags), tags);
+    }
+
+    private List<Overlaps.Claim> claims(PatchClassifier classifier, RgbImage original, ScaledImage scaled,
+            List<Tag> tags) {
+        List<Overlaps.Claim> out = new ArrayList<>(tags.size());
         for (int i = 0; i < tags.size(); i++) {
             out.add(refineTag(classifier, original, scaled, tags.get(i), scaled.tags().get(i)));
         }
         return out;
+    }
+
+    /** A mask without the pixels it lost to other tags, with the connectivity prior applied again. */
+    private BinaryMask withoutLost(BinaryMask mask, byte[] lost) {
+        BinaryMask m = minus(mask, lost);
+        if (config.largestComponent()) {
+            m = Components.largest(m, null);
+        }
+        if (config.fillHoles()) {
+            m = minus(Components.fillHoles(m), lost);
+            if (config.largestComponent()) {
+                m = Components.largest(m, null);
+            }
+        }
+        return m;
+    }
+
+    private static BinaryMask minus(BinaryMask mask, byte[] lost) {
+        byte[] bits = mask.data().clone();
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] &= (byte) (1 - lost[i]);
+        }
+        return new BinaryMask(mask.widthPx(), mask.heightPx(), bits);
+    }
+
+    private static double meanInside(BinaryMask mask, float[] probs) {
+        double sum = 0;
+        long n = 0;
+        byte[] m = mask.data();
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] != 0) {
+                sum += probs[i];
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
     }
 
     /**
@@ -276,13 +343,14 @@ public final class Refiner {
                 sx / g, sy / g);
     }
 
-    private TagResult refineTag(PatchClassifier classifier, RgbImage original, ScaledImage scaled, Tag tag,
+    private Overlaps.Claim refineTag(PatchClassifier classifier, RgbImage original, ScaledImage scaled, Tag tag,
             BoxPx tagSmall) {
         int ow = original.widthPx();
         int oh = original.heightPx();
         PixelRect out = tag.box().pixelRect(ow, oh);
         if (out.isEmpty()) {
-            return new TagResult(tag.annotationId(), new CroppedMask(out, new BinaryMask(0, 0)), 0);
+            return new Overlaps.Claim(tag.box(), new CroppedMask(out, new BinaryMask(out.widthPx(), out.heightPx())),
+                    new float[0]);
         }
         ProbMap map = networkMap(classifier, scaled, tagSmall);
         int w = out.widthPx();
@@ -290,16 +358,7 @@ public final class Refiner {
         float[] probs = map.sample(out.x0Px(), out.y0Px(), 1, 1, w, h);
         float[] fg = config.snap().enabled() ? snapped(original, tag.box(), map, out) : probs;
         BinaryMask mask = postProcess(tag.box(), out, fg, config.snap().enabled() ? 0.5 : config.threshold());
-        double sum = 0;
-        long n = 0;
-        byte[] m = mask.data();
-        for (int i = 0; i < m.length; i++) {
-            if (m[i] != 0) {
-                sum += probs[i];
-                n++;
-            }
-        }
-        return new TagResult(tag.annotationId(), new CroppedMask(out, mask), n == 0 ? 0 : sum / n);
+        return new Overlaps.Claim(tag.box(), new CroppedMask(out, mask), probs);
     }
 
     /** Threshold inside the tag, then the connectivity prior: largest region, holes filled (as configured). */

@@ -123,6 +123,60 @@ class RefineCommandTest {
     }
 
     @Test
+    void noBoxesRefinesAFolderOfImagesIntoOneAnnotationPerImageWithTheMasksBox(@TempDir Path dir) throws Exception {
+        SceneSet set = SceneSet.generate(SceneConfig.defaults().withObjects(1, 1), 4, 9);
+        Path images = dir.resolve("images");
+        for (int i = 0; i < set.size(); i++) {
+            ImageFiles.writePng(set.scenes().get(i).image(), images.resolve("img" + i + ".png"));
+        }
+        Files.write(images.resolve("broken.png"), new byte[] {1, 2, 3});
+        Files.writeString(images.resolve("notes.txt"), "not an image");
+        Path out = dir.resolve("out");
+        Run r = run("refine", "--no-boxes", "--images", images.toString(), "--out", out.toString(), "--quiet",
+                "--patches-per-image", "64", "--threads", "1", "--border-fraction", "0.15");
+        assertThat(r.code()).as(r.err()).isEqualTo(RefineCommand.EXIT_SKIPPED);
+        assertThat(r.err()).contains("broken.png").contains("image skipped");
+
+        JsonNode res = new ObjectMapper().readTree(out.resolve("annotations.json").toFile());
+        assertThat(res.get("categories").get(0).get("name").asText()).isEqualTo("object");
+        assertThat(res.get("images")).hasSize(5);
+        assertThat(res.get("images").get(0).get("file_name").asText()).isEqualTo("broken.png");
+        assertThat(res.get("annotations")).as("one per readable image").hasSize(4);
+        for (JsonNode a : res.get("annotations")) {
+            long id = a.get("id").asLong();
+            assertThat(a.get("image_id").asLong()).isEqualTo(id);
+            assertThat(a.get("category_id").asLong()).isEqualTo(1);
+            JsonNode seg = a.get("segmentation");
+            int h = seg.get("size").get(0).asInt();
+            int w = seg.get("size").get(1).asInt();
+            BinaryMask mask = CocoRle.decode(seg.get("counts").asText(), h, w);
+            assertThat(mask).isEqualTo(ImageFiles.readMask(out.resolve("masks").resolve(id + ".png")));
+            var b = mask.bounds();
+            assertThat(a.get("bbox").toString()).isEqualTo("[" + b.x0Px() + "," + b.y0Px() + "," + b.widthPx() + ","
+                    + b.heightPx() + "]");
+            assertThat(a.get("area").asLong()).isEqualTo(mask.count());
+        }
+        try (var overlays = Files.list(out.resolve("overlays"))) {
+            assertThat(overlays.count()).isEqualTo(4);
+        }
+        ModelFile.Loaded loaded = ModelFile.read(out.resolve(RefineCommand.MODEL_FILE));
+        loaded.classifier().close();
+        assertThat(loaded.info().settings()).containsEntry("initialLabels", "BORDER").containsEntry("borderFraction", 0.15);
+
+        Run both = run("refine", "--no-boxes", "--images", images.toString(), "--annotations", "a.json", "--out",
+                out.toString());
+        assertThat(both.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(both.err()).contains("--annotations is not used");
+        Run noFolder = run("refine", "--no-boxes", "--out", out.toString());
+        assertThat(noFolder.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(noFolder.err()).contains("--no-boxes needs --images");
+        Run empty = run("refine", "--no-boxes", "--images", dir.resolve("out/masks").resolve("none").toString(),
+                "--out", out.toString());
+        assertThat(empty.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(empty.err()).contains("image folder not found");
+    }
+
+    @Test
     void badInputExitsWithTwoAndSaysWhy(@TempDir Path dir) {
         Run missing = run("refine", "--annotations", dir.resolve("nope.json").toString(), "--out", dir.toString());
         assertThat(missing.code()).isEqualTo(RefineCommand.EXIT_INPUT);
@@ -131,6 +185,14 @@ class RefineCommandTest {
                 "--arch", "resnet");
         assertThat(arch.code()).isEqualTo(RefineCommand.EXIT_INPUT);
         assertThat(arch.err()).contains("--arch must be dense or reference");
+        Run overlap = run("refine", "--annotations", dir.resolve("nope.json").toString(), "--out", dir.toString(),
+                "--overlap", "merge");
+        assertThat(overlap.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(overlap.err()).contains("--overlap must be keep or exclusive").contains("merge");
+        Run shared = run("refine", "--annotations", dir.resolve("nope.json").toString(), "--out", dir.toString(),
+                "--overlap-shared", "1.5");
+        assertThat(shared.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(shared.err()).contains("shared confidence must be in (0, 1], found 1.5");
         Run usage = run("refine", "--out", dir.toString());
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).contains("--annotations");

@@ -55,6 +55,17 @@ class ComponentsAndResizeTest {
     }
 
     @Test
+    void boundsAreTheTightHalfOpenRectangleOfTheSetPixels() {
+        BinaryMask m = new BinaryMask(6, 5);
+        assertThat(m.bounds()).isEqualTo(new org.boxrefine.geom.PixelRect(0, 0, 0, 0));
+        m.set(2, 1, true);
+        m.set(4, 3, true);
+        assertThat(m.bounds()).isEqualTo(new org.boxrefine.geom.PixelRect(2, 1, 5, 4));
+        m.set(0, 4, true);
+        assertThat(m.bounds()).isEqualTo(new org.boxrefine.geom.PixelRect(0, 1, 5, 5));
+    }
+
+    @Test
     void largestComponentMatchesANaiveFloodFill() {
         SplittableRandom rng = new SplittableRandom(5);
         for (int trial = 0; trial < 40; trial++) {

@@ -72,6 +72,27 @@ class PatchLabelAndSamplingTest {
     }
 
     @Test
+    void boxFreeLabelsTheBorderBandBackgroundAndTheRestOfAWholeImageTagForeground() {
+        ScaledImage img = image(50, 40, new BoxPx(0, 0, 50, 40)).withBorderBackground(0.1);
+        assertThat(img.foreground(3, 20)).as("centre 3.5 < band 4").isFalse();
+        assertThat(img.foreground(4, 20)).as("centre 4.5").isTrue();
+        assertThat(img.foreground(45, 35)).as("centre 45.5 < 46, 35.5 < 36").isTrue();
+        assertThat(img.foreground(46, 20)).isFalse();
+        assertThat(img.foreground(20, 36)).isFalse();
+        PatchSampler.Samples s = PatchSampler.sample(img, new SamplingConfig(200, 0.5, 0.5), new SplittableRandom(2));
+        assertThat(s.count()).isEqualTo(200);
+        int fg = 0;
+        for (int i = 0; i < s.count(); i++) {
+            int x = s.x()[i];
+            int y = s.y()[i];
+            boolean inner = x >= 4 && x < 46 && y >= 4 && y < 36;
+            assertThat(s.label()[i] == 1).as("sample at (%d,%d)", x, y).isEqualTo(inner);
+            fg += s.label()[i];
+        }
+        assertThat(fg).isEqualTo(100);
+    }
+
+    @Test
     void workingScaleMakesTheMedianTagTheChosenSize() {
         WorkingScale ws = new WorkingScale(64, 2);
         List<BoxPx> tags = List.of(BoxPx.fromXywh(0, 0, 100, 100), BoxPx.fromXywh(0, 0, 200, 200),

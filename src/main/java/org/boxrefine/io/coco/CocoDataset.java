@@ -1,6 +1,7 @@
 package org.boxrefine.io.coco;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.Tag;
 import org.boxrefine.geom.BoxPx;
+import org.boxrefine.io.image.ImageFiles;
 
 /**
  * A COCO detection file: its images with the tags (boxes) on them, its categories, and the whole document kept
@@ -70,6 +72,39 @@ public final class CocoDataset {
     public static CocoDataset read(Path jsonFile, Path imageFolder) throws IOException {
         ObjectNode root = CocoJson.readObject(jsonFile);
         return new Parser(jsonFile, root).parse(imageFolder);
+    }
+
+    /**
+     * A data set for box-free refinement: every PNG or JPEG file directly in {@code imageFolder}, by
+     * name, each with one tag covering the whole image. Image and annotation ids count from 1 (image
+     * k carries annotation k), in the one category 1, "object". An image whose size cannot be read is
+     * listed without a tag, with a warning. {@link #jsonFile()} is the folder.
+     */
+    public static CocoDataset boxFree(Path imageFolder) throws IOException {
+        List<Path> files = ImageFiles.list(imageFolder);
+        ObjectNode root = CocoJson.MAPPER.createObjectNode();
+        ArrayNode images = root.putArray("images");
+        ArrayNode annotations = root.putArray("annotations");
+        root.putArray("categories").addObject().put("id", 1).put("name", "object").put("supercategory", "object");
+        List<String> unreadable = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            long id = i + 1L;
+            ObjectNode image = images.addObject().put("id", id).put("file_name", files.get(i).getFileName().toString());
+            ImageFiles.Size size;
+            try {
+                size = ImageFiles.size(files.get(i));
+            } catch (IOException e) {
+                unreadable.add(e.getMessage() + "; image skipped");
+                continue;
+            }
+            image.put("width", size.widthPx()).put("height", size.heightPx());
+            ObjectNode a = annotations.addObject().put("id", id).put("image_id", id).put("category_id", 1);
+            a.putArray("bbox").add(0).add(0).add(size.widthPx()).add(size.heightPx());
+            a.put("area", (long) size.widthPx() * size.heightPx()).put("iscrowd", 0);
+        }
+        Parser parser = new Parser(imageFolder, root);
+        parser.warnings.addAll(unreadable);
+        return parser.parse(imageFolder);
     }
 
     public Path jsonFile() {

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.geom.PixelRect;
 import org.boxrefine.image.BinaryMask;
 
 /**
  * Writes boxrefine's result as a COCO file: the input document with every field kept, and on each refined
- * annotation {@code "segmentation": {"size": [h, w], "counts": "<pycocotools string>"}} and {@code "score"}.
- * Annotations that were not refined are written exactly as read.
+ * annotation {@code "segmentation": {"size": [h, w], "counts": "<pycocotools string>"}} and {@code "score"}
+ * (box-free: also the mask's {@code bbox} and {@code area}). Annotations that were not refined are written
+ * exactly as read, or left out.
  */
 public final class CocoResultWriter {
     /** The name of the result file inside the output folder. */
@@ -29,8 +31,11 @@ public final class CocoResultWriter {
      * @param widthPx  width of the annotation's image
      * @param counts   the mask as a pycocotools compressed RLE string
      * @param score    the confidence written as the annotation's {@code score}, a finite number
+     * @param box      null to keep the annotation's {@code bbox} and {@code area}; otherwise they become
+     *                 this box and {@code areaPx} (box-free output, where the box comes from the mask)
+     * @param areaPx   the mask's pixel count when {@code box} is given
      */
-    public record Refined(int heightPx, int widthPx, String counts, double score) {
+    public record Refined(int heightPx, int widthPx, String counts, double score, PixelRect box, long areaPx) {
         public Refined {
             if (counts == null) {
                 throw new IllegalArgumentException("refined annotation needs a mask, found null");
@@ -38,14 +43,26 @@ public final class CocoResultWriter {
             if (!Double.isFinite(score)) {
                 throw new IllegalArgumentException("score must be a finite number, found " + score);
             }
+            if (box != null && areaPx < 0) {
+                throw new IllegalArgumentException("area with a box must be at least 0, found " + areaPx);
+            }
         }
 
-        /** Encodes {@code mask} (at the full size of the annotation's image). */
+        /** Encodes {@code mask} (at the full size of the annotation's image); bbox and area stay as read. */
         public static Refined of(BinaryMask mask, double score) {
             if (mask == null) {
                 throw new IllegalArgumentException("refined annotation needs a mask, found null");
             }
-            return new Refined(mask.heightPx(), mask.widthPx(), CocoRle.encode(mask), score);
+            return new Refined(mask.heightPx(), mask.widthPx(), CocoRle.encode(mask), score, null, 0);
+        }
+
+        /**
+         * Encodes {@code mask} and makes its tight bounding box and pixel count the annotation's
+         * {@code bbox} and {@code area} ({@code [0, 0, 0, 0]} and 0 for an empty mask).
+         */
+        public static Refined withMaskBox(BinaryMask mask, double score) {
+            Refined r = of(mask, score);
+            return new Refined(r.heightPx, r.widthPx, r.counts, score, mask.bounds(), mask.count());
         }
     }
 
@@ -55,8 +72,28 @@ public final class CocoResultWriter {
      * @return the file written
      */
     public static Path write(CocoDataset dataset, Map<Long, Refined> refined, Path outFolder) throws IOException {
+        return write(dataset, refined, outFolder, false);
+    }
+
+    /**
+     * Writes {@code outFolder/annotations.json} atomically; with {@code refinedOnly}, annotations
+     * without a mask are left out.
+     *
+     * @return the file written
+     */
+    public static Path write(CocoDataset dataset, Map<Long, Refined> refined, Path outFolder, boolean refinedOnly)
+            throws IOException {
         Path file = outFolder.resolve(FILE_NAME);
-        writeFile(dataset, refined, file);
+        ObjectNode doc = toDocument(dataset, refined);
+        if (refinedOnly) {
+            ArrayNode annotations = (ArrayNode) doc.get("annotations");
+            for (int i = annotations.size() - 1; i >= 0; i--) {
+                if (!refined.containsKey(annotations.get(i).path("id").asLong())) {
+                    annotations.remove(i);
+                }
+            }
+        }
+        CocoJson.write(file, doc);
         return file;
     }
 
@@ -95,6 +132,11 @@ public final class CocoResultWriter {
             seg.put("counts", mask.counts());
             ann.set("segmentation", seg);
             ann.put("score", e.getValue().score());
+            if (mask.box() != null) {
+                PixelRect b = mask.box();
+                ann.putArray("bbox").add(b.x0Px()).add(b.y0Px()).add(b.widthPx()).add(b.heightPx());
+                ann.put("area", mask.areaPx());
+            }
         }
         return doc;
     }

@@ -6,10 +6,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.RgbImage;
@@ -18,6 +23,42 @@ import org.boxrefine.io.AtomicFiles;
 /** Reads and writes images and masks through the JDK's ImageIO decoders. */
 public final class ImageFiles {
     private ImageFiles() {
+    }
+
+    /** Width and height of an image file. */
+    public record Size(int widthPx, int heightPx) {
+    }
+
+    /** The PNG and JPEG files directly in {@code folder}, by name. */
+    public static List<Path> list(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(folder + ": image folder not found");
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).filter(f -> {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
+            }).sorted().toList();
+        }
+    }
+
+    /** An image's size from its header, without decoding the pixels. */
+    public static Size size(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException(file + ": not a supported image format");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new Size(reader.getWidth(0), reader.getHeight(0));
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(file + ": cannot read image size: " + e.getMessage(), e);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     /** Decodes a photo into 8-bit RGB. */

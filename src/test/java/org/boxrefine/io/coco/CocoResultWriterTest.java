@@ -123,4 +123,24 @@ class CocoResultWriterTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+    @Test
+    void aMaskBoxReplacesBboxAndAreaAndRefinedOnlyLeavesTheOthersOut() throws IOException {
+        CocoDataset d = dataset();
+        BinaryMask m10 = CocoRleTest.mask(4, 3, "0000", "0110", "0100");
+        BinaryMask empty = new BinaryMask(5, 2);
+        Path out = CocoResultWriter.write(d, Map.of(10L, CocoResultWriter.Refined.withMaskBox(m10, 0.5),
+                11L, CocoResultWriter.Refined.withMaskBox(empty, 0)), dir.resolve("out"), true);
+        JsonNode anns = CocoJson.MAPPER.readTree(out.toFile()).get("annotations");
+        assertThat(anns).hasSize(2);
+        assertThat(anns.get(0).get("id").asLong()).isEqualTo(10);
+        assertThat(anns.get(0).get("bbox").toString()).isEqualTo("[1,1,2,2]");
+        assertThat(anns.get(0).get("area").asLong()).isEqualTo(3);
+        assertThat(anns.get(0).get("extra").get("k")).hasSize(3);
+        assertThat(anns.get(1).get("bbox").toString()).isEqualTo("[0,0,0,0]");
+        assertThat(anns.get(1).get("area").asLong()).isZero();
+        JsonNode all = CocoJson.MAPPER.readTree(CocoResultWriter.write(d, Map.of(10L,
+                CocoResultWriter.Refined.of(m10, 0.5)), dir.resolve("all"), false).toFile()).get("annotations");
+        assertThat(all).hasSize(4);
+        assertThat(all.get(0).get("bbox").toString()).as("kept as read").isEqualTo("[1.0,0,2,3]");
+    }
 }
