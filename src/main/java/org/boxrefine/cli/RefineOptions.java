@@ -8,6 +8,7 @@ import org.boxrefine.refine.InitialLabels;
 import org.boxrefine.refine.OverlapRule;
 import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.refine.SnapConfig;
+import org.boxrefine.refine.SnapStart;
 import picocli.CommandLine.Option;
 
 /** The options that decide the masks, shared by the commands that train or refine. */
@@ -51,6 +52,12 @@ final class RefineOptions {
 
     @Option(names = "--snap-iterations", defaultValue = "5", description = "GrabCut iterations (default: ${DEFAULT-VALUE}).")
     int snapIterations;
+
+    @Option(names = "--snap-start", defaultValue = "network", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold) or prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) (default: ${DEFAULT-VALUE}).")
+    String snapStart;
+
+    @Option(names = "--snap-prior-weight", defaultValue = "0.5", description = "With --snap-start prior: the probability channel spans 0..255 times this (default: ${DEFAULT-VALUE}).")
+    double snapPriorWeight;
 
     @Option(names = "--fill-holes", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Fill holes that do not reach the tag's border (default: on).")
@@ -99,11 +106,19 @@ final class RefineOptions {
             default -> throw new IllegalArgumentException("--initial-labels must be boxes or grabcut, found '"
                     + initialLabels + "'");
         };
+        SnapStart start = switch (snapStart.toLowerCase(Locale.ROOT)) {
+            case "rectangle" -> SnapStart.RECTANGLE;
+            case "network" -> SnapStart.NETWORK;
+            case "prior" -> SnapStart.PRIOR;
+            default -> throw new IllegalArgumentException("--snap-start must be rectangle, network or prior, found '"
+                    + snapStart + "'");
+        };
         RefineConfig d = RefineConfig.defaults(seed);
         return new RefineConfig(a, new WorkingScale(tagSizePx, 2.0),
                 new SamplingConfig(patchesPerImage, 0.5, 0.5, flip, colourJitter), epochs,
                 d.train().withCentreDropout(centreDropout), threshold, !allComponents, gridStepPx, fillHoles,
-                new SnapConfig(snap, snapSizePx, snapMargin, snapIterations, threshold), relabelRounds, labels,
+                new SnapConfig(snap, snapSizePx, snapMargin, snapIterations, threshold, start, snapPriorWeight),
+                relabelRounds, labels,
                 borderFraction, rule, overlapShared, seed);
     }
 

@@ -397,7 +397,7 @@ public final class Refiner {
         double tx = (double) cw / crop.widthPx();
         double ty = (double) ch / crop.heightPx();
         RgbImage img = Resize.rgb(original.crop(crop), cw, ch);
-        float[] p = map == null ? null : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
+        float[] p = map == null || sc.start() == SnapStart.RECTANGLE ? null : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
         byte[] labels = new byte[cw * ch];
         for (int j = 0; j < ch; j++) {
             double yo = crop.y0Px() + (j + 0.5) / ty;
@@ -407,12 +407,15 @@ public final class Refiner {
                 if (!tag.contains(xo, yo)) {
                     labels[k] = GrabCut.BACKGROUND;
                 } else {
-                    labels[k] = p == null || p[k] > sc.seedThreshold() ? GrabCut.PROBABLY_FOREGROUND
+                    labels[k] = p == null || sc.start() != SnapStart.NETWORK || p[k] > sc.seedThreshold()
+                            ? GrabCut.PROBABLY_FOREGROUND
                             : GrabCut.PROBABLY_BACKGROUND;
                 }
             }
         }
-        byte[] fg = GrabCut.fromLabels(img, labels, sc.iterations()).data();
+        byte[] fg = (p != null && sc.start() == SnapStart.PRIOR
+                ? GrabCut.withPrior(img, p, sc.priorWeight(), labels, sc.iterations())
+                : GrabCut.fromLabels(img, labels, sc.iterations())).data();
         float[] f = new float[fg.length];
         for (int k = 0; k < fg.length; k++) {
             f[k] = fg[k];

@@ -1,20 +1,28 @@
 package org.boxrefine.refine;
 
 /**
- * Boundary refinement: GrabCut seeded with the network's probabilities, run on a crop around each
- * tag. Inside the tag a pixel starts as "probably foreground" when the network's probability
- * exceeds {@code seedThreshold} and "probably background" otherwise; outside the tag it is
- * background.
+ * Boundary refinement: GrabCut on a crop around each tag, started as {@code start} says; outside the
+ * tag every pixel is background.
  *
  * @param enabled        whether masks are snapped at all
  * @param sizePx         the tag is scaled so that its size (geometric mean of width and height) is at
  *                       most this many pixels before GrabCut runs (never enlarged)
  * @param marginFraction background context around the tag, as a fraction of its size
  * @param iterations     GrabCut iterations
- * @param seedThreshold  probability above which a pixel starts as probably foreground
+ * @param seedThreshold  with {@link SnapStart#NETWORK}: probability above which a pixel starts as
+ *                       probably foreground
+ * @param start          how GrabCut starts inside the tag
+ * @param priorWeight    with {@link SnapStart#PRIOR}: the probability channel spans 0..255 times this
  */
-public record SnapConfig(boolean enabled, double sizePx, double marginFraction, int iterations, double seedThreshold) {
+public record SnapConfig(boolean enabled, double sizePx, double marginFraction, int iterations, double seedThreshold,
+        SnapStart start, double priorWeight) {
     public SnapConfig {
+        if (start == null) {
+            throw new IllegalArgumentException("snap start is required (rectangle, network or prior), found null");
+        }
+        if (!(priorWeight > 0 && priorWeight <= 4)) {
+            throw new IllegalArgumentException("snap prior weight must be in (0, 4], found " + priorWeight);
+        }
         if (!(sizePx >= 16)) {
             throw new IllegalArgumentException("snap size must be at least 16 px, found " + sizePx);
         }
@@ -31,11 +39,11 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
 
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
-        return new SnapConfig(false, 256, 0.1, 5, 0.5);
+        return new SnapConfig(false, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
-        return new SnapConfig(true, 256, 0.1, 5, 0.5);
+        return new SnapConfig(true, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5);
     }
 }

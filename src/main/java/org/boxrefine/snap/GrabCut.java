@@ -86,6 +86,73 @@ public final class GrabCut {
         return foreground(out, w, h);
     }
 
+    /**
+     * GrabCut on a feature image in which a prior (per pixel, in [0, 1]) replaces the least varying
+     * colour direction: the image's colours are projected on their two principal components and the
+     * third channel holds {@code priorWeight * 255 * prior}, so GrabCut's colour models learn the prior
+     * beside the colours. Starts from {@code labels} as {@link #fromLabels} does.
+     */
+    public static BinaryMask withPrior(RgbImage image, float[] prior, double priorWeight, byte[] labels,
+            int iterations) {
+        int w = image.widthPx();
+        int h = image.heightPx();
+        if (prior.length != w * h) {
+            throw new IllegalArgumentException("prior must hold " + w * h + " values, found " + prior.length);
+        }
+        return fromLabels(new RgbImage(w, h, features(image.data(), prior, priorWeight)), labels, iterations);
+    }
+
+    /** Two principal colour components scaled to 0..255 with a common factor, plus the weighted prior. */
+    static byte[] features(byte[] rgb, float[] prior, double priorWeight) {
+        int n = prior.length;
+        double[] mean = new double[3];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 3; c++) {
+                mean[c] += rgb[3 * i + c] & 0xFF;
+            }
+        }
+        for (int c = 0; c < 3; c++) {
+            mean[c] /= Math.max(1, n);
+        }
+        double[] cov = new double[9];
+        for (int i = 0; i < n; i++) {
+            double r = (rgb[3 * i] & 0xFF) - mean[0];
+            double g = (rgb[3 * i + 1] & 0xFF) - mean[1];
+            double b = (rgb[3 * i + 2] & 0xFF) - mean[2];
+            cov[0] += r * r;
+            cov[1] += r * g;
+            cov[2] += r * b;
+            cov[4] += g * g;
+            cov[5] += g * b;
+            cov[8] += b * b;
+        }
+        cov[3] = cov[1];
+        cov[6] = cov[2];
+        cov[7] = cov[5];
+        double[] vectors = new double[9];
+        double[] values = new double[3];
+        try (Mat c = new Mat(3, 3, opencv_core.CV_64FC1); Mat vals = new Mat(); Mat vecs = new Mat()) {
+            ((org.bytedeco.javacpp.DoublePointer) new org.bytedeco.javacpp.DoublePointer(c.data())).put(cov);
+            opencv_core.eigen(c, vals, vecs);
+            new org.bytedeco.javacpp.DoublePointer(vals.data()).get(values);
+            new org.bytedeco.javacpp.DoublePointer(vecs.data()).get(vectors);
+        }
+        double spread = 4 * Math.sqrt(Math.max(1e-9, values[0] / Math.max(1, n)));
+        double k = 255 / Math.max(1e-9, spread);
+        byte[] out = new byte[3 * n];
+        for (int i = 0; i < n; i++) {
+            double r = (rgb[3 * i] & 0xFF) - mean[0];
+            double g = (rgb[3 * i + 1] & 0xFF) - mean[1];
+            double b = (rgb[3 * i + 2] & 0xFF) - mean[2];
+            for (int e = 0; e < 2; e++) {
+                double v = 127.5 + k * (vectors[3 * e] * r + vectors[3 * e + 1] * g + vectors[3 * e + 2] * b);
+                out[3 * i + e] = (byte) Math.max(0, Math.min(255, Math.round(v)));
+            }
+            out[3 * i + 2] = (byte) Math.max(0, Math.min(255, Math.round(priorWeight * 255 * prior[i])));
+        }
+        return out;
+    }
+
     private static Mat toMat(RgbImage image) {
         Mat m = new Mat(image.heightPx(), image.widthPx(), opencv_core.CV_8UC3);
         m.data().put(image.data());

@@ -70,4 +70,47 @@ class GrabCutTest {
         GrabCut.fromRect(img, new PixelRect(0, 0, 50, 50), 2);
         assertThat(GrabCut.fromRect(img, rect, 3)).isEqualTo(first);
     }
+
+    @Test
+    void aPriorChannelSeparatesWhatColoursCannot() {
+        SplittableRandom rng = new SplittableRandom(5);
+        RgbImage img = RgbImage.blank(80, 72);
+        BinaryMask truth = new BinaryMask(80, 72);
+        float[] prior = new float[80 * 72];
+        byte[] labels = new byte[80 * 72];
+        for (int y = 0; y < 72; y++) {
+            for (int x = 0; x < 80; x++) {
+                boolean in = (x - 40) * (x - 40) + (y - 36) * (y - 36) < 400;
+                truth.set(x, y, in);
+                int n = rng.nextInt(60);
+                img.set(x, y, 100 + n, 100 + rng.nextInt(60), 100 + rng.nextInt(60));
+                prior[y * 80 + x] = in ? 0.9f : 0.1f;
+                labels[y * 80 + x] = x >= 12 && x < 68 && y >= 8 && y < 64 ? GrabCut.PROBABLY_FOREGROUND
+                        : GrabCut.BACKGROUND;
+            }
+        }
+        BinaryMask plain = GrabCut.fromLabels(img, labels, 5);
+        BinaryMask withPrior = GrabCut.withPrior(img, prior, 1.0, labels, 5);
+        assertThat(withPrior.iou(truth)).isGreaterThan(0.9).isGreaterThan(plain.iou(truth) + 0.2);
+    }
+
+    @Test
+    void featuresKeepThePriorInTheThirdChannelAndSpreadColoursAlongTheFirst() {
+        byte[] rgb = new byte[3 * 100];
+        float[] prior = new float[100];
+        for (int i = 0; i < 100; i++) {
+            int v = 50 + 2 * i;
+            rgb[3 * i] = (byte) v;
+            rgb[3 * i + 1] = (byte) v;
+            rgb[3 * i + 2] = (byte) v;
+            prior[i] = i / 99f;
+        }
+        byte[] f = GrabCut.features(rgb, prior, 0.5);
+        assertThat(f[3 * 99 + 2] & 0xFF).isEqualTo(128);
+        assertThat(f[2] & 0xFF).isZero();
+        int first = Math.abs((f[3 * 99] & 0xFF) - (f[0] & 0xFF));
+        int second = Math.abs((f[3 * 99 + 1] & 0xFF) - (f[1] & 0xFF));
+        assertThat(first).as("grey ramp lies on the first component").isGreaterThan(100);
+        assertThat(second).as("nothing varies along the second").isLessThanOrEqualTo(1);
+    }
 }

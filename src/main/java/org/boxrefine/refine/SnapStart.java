@@ -1,0 +1,15 @@
+package org.boxrefine.refine;
+
+/** How GrabCut is started inside a tag when masks are snapped ({@link SnapConfig}). */
+public enum SnapStart {
+    /** Every pixel of the tag starts as "probably foreground", as plain GrabCut from a rectangle does. */
+    RECTANGLE,
+    /** "Probably foreground" where the network's probability exceeds the seed threshold, else "probably background". */
+    NETWORK,
+    /**
+     * Rectangle start on a feature image whose third channel is the network's probability (the
+     * colours projected on their two principal components fill the other two), so GrabCut's colour
+     * models weigh the network beside the colours.
+     */
+    PRIOR
+}
