@@ -14,15 +14,19 @@ if [ ! -d "$data" ]; then
 fi
 declare -A flags=(
   [grabcut]="BASELINE"
+  [snap-rectangle]="--snap-start rectangle --snap-margin 2"
+  [snap-network]="--snap-start network --snap-margin 2"
+  [snap-prior]="--snap-start prior --snap-margin 2"
   [plain-cnn]="--no-snap --no-fill-holes"
   [plain-cnn+holes]="--no-snap"
-  [plain-cnn-all-parts]="--no-snap --no-fill-holes --all-components"
-  [snap]=""
-  [snap-margin-1]="--snap-margin 1"
-  [grabcut-labels]="--initial-labels grabcut --snap-margin 1"
-  [relabel-1]="--relabel-rounds 1"
+  [plain-cnn+flip+jitter]="--no-snap --no-fill-holes --flip --colour-jitter 0.2"
+  [plain-cnn+centre-dropout]="--no-snap --no-fill-holes --centre-dropout 0.5"
+  [plain-cnn+relabel-1]="--no-snap --no-fill-holes --relabel-rounds 1"
+  [snap-network-margin-0.1]="--snap-start network --snap-margin 0.1"
+  [grabcut-labels]="--initial-labels grabcut --snap-margin 2"
+  [overlap-keep]="--snap-start rectangle --snap-margin 2 --overlap keep"
 )
-order="grabcut plain-cnn plain-cnn+holes plain-cnn-all-parts snap snap-margin-1 grabcut-labels relabel-1"
+order="grabcut snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+centre-dropout plain-cnn+relabel-1 snap-network-margin-0.1 grabcut-labels overlap-keep"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null

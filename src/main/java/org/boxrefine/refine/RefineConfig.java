@@ -78,4 +78,10 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
         return new RefineConfig(arch, scale, sampling, epochs, train, threshold, largestComponent, gridStepPx, fillHoles,
                 snap, relabelRounds, InitialLabels.BORDER, fraction, overlap, sharedConfidence, seed);
     }
+
+    /** The same settings with other snapping settings. */
+    public RefineConfig withSnap(SnapConfig newSnap) {
+        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, largestComponent, gridStepPx, fillHoles,
+                newSnap, relabelRounds, initialLabels, borderFraction, overlap, sharedConfidence, seed);
+    }
 }

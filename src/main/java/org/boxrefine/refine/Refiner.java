@@ -383,8 +383,8 @@ public final class Refiner {
     }
 
     /**
-     * GrabCut on a crop around the tag, seeded by the network (or, without a map, started from the
-     * tag's rectangle): returns 1 or 0 per pixel of
+     * GrabCut on a crop around the tag, started as {@link SnapConfig#start()} says (box-free, the
+     * border band starts as probably background, as in training): returns 1 or 0 per pixel of
      * {@code out} (original scale), bilinearly resampled from the crop's scale.
      */
     private float[] snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out) {
@@ -399,6 +399,9 @@ public final class Refiner {
         RgbImage img = Resize.rgb(original.crop(crop), cw, ch);
         float[] p = map == null || sc.start() == SnapStart.RECTANGLE ? null : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
         byte[] labels = new byte[cw * ch];
+        double band = config.initialLabels() == InitialLabels.BORDER
+                ? config.borderFraction() * Math.min(original.widthPx(), original.heightPx()) : 0;
+        BoxPx inner = new BoxPx(band, band, original.widthPx() - band, original.heightPx() - band);
         for (int j = 0; j < ch; j++) {
             double yo = crop.y0Px() + (j + 0.5) / ty;
             for (int i = 0; i < cw; i++) {
@@ -406,6 +409,8 @@ public final class Refiner {
                 int k = j * cw + i;
                 if (!tag.contains(xo, yo)) {
                     labels[k] = GrabCut.BACKGROUND;
+                } else if (!inner.contains(xo, yo)) {
+                    labels[k] = GrabCut.PROBABLY_BACKGROUND;
                 } else {
                     labels[k] = p == null || sc.start() != SnapStart.NETWORK || p[k] > sc.seedThreshold()
                             ? GrabCut.PROBABLY_FOREGROUND

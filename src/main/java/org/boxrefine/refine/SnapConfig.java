@@ -46,4 +46,9 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
     public static SnapConfig defaults() {
         return new SnapConfig(true, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5);
     }
+
+    /** The same settings with another start. */
+    public SnapConfig withStart(SnapStart newStart) {
+        return new SnapConfig(enabled, sizePx, marginFraction, iterations, seedThreshold, newStart, priorWeight);
+    }
 }
