@@ -76,6 +76,9 @@ final class RefineOptions {
             description = "Training only: mirror half the patches left to right (default: off).")
     boolean flip;
 
+    @Option(names = "--inside-share", defaultValue = "0", paramLabel = "S", description = "With masks as labels (--relabel-rounds, --initial-labels grabcut): share of the background patches drawn inside the tags, outside their masks (default: ${DEFAULT-VALUE}).")
+    double insideShare;
+
     @Option(names = "--colour-jitter", defaultValue = "0", paramLabel = "A", description = "Training only: scale each patch's brightness, contrast and saturation by random factors in [1-A, 1+A] (0 disables; default: ${DEFAULT-VALUE}).")
     double colourJitter;
 
@@ -115,7 +118,7 @@ final class RefineOptions {
         };
         RefineConfig d = RefineConfig.defaults(seed);
         return new RefineConfig(a, new WorkingScale(tagSizePx, 2.0),
-                new SamplingConfig(patchesPerImage, 0.5, 0.5, flip, colourJitter), epochs,
+                new SamplingConfig(patchesPerImage, 0.5, 0.5, flip, colourJitter, insideShare), epochs,
                 d.train().withCentreDropout(centreDropout), threshold, !allComponents, gridStepPx, fillHoles,
                 new SnapConfig(snap, snapSizePx, snapMargin, snapIterations, threshold, start, snapPriorWeight),
                 relabelRounds, labels,

@@ -8,7 +8,9 @@ import org.boxrefine.geom.PixelRect;
 /**
  * Draws balanced, seeded patch centres from one image at working scale: foreground centres
  * uniformly inside the tags (a tag chosen in proportion to its area), background centres part
- * from the ring around each tag (the tag included) and the rest from the whole image. A centre's
+ * from the ring around each tag (the tag included) and the rest from the whole image; when the tags
+ * carry masks, a share ({@link SamplingConfig#insideShare()}) first from inside the tags, outside
+ * their masks (skipped when a tag's mask leaves no such pixel to find). A centre's
  * label is {@link ScaledImage#foreground}: inside a tag, or with masks from a re-labelling round,
  * inside a tag's mask.
  */
@@ -53,13 +55,19 @@ public final class PatchSampler {
             }
         }
         int wantBg = n - count;
-        int wantRing = rects.isEmpty() ? 0 : (int) Math.round(wantBg * cfg.ringShare());
+        int wantInside = rects.isEmpty() || img.tagMasks().isEmpty() ? 0 : (int) Math.round(wantBg * cfg.insideShare());
+        int wantRing = rects.isEmpty() ? 0 : (int) Math.round((wantBg - wantInside) * cfg.ringShare());
         for (int k = 0; k < wantBg; k++) {
-            boolean ring = k < wantRing;
-            for (int t = 0; t < MAX_TRIES; t++) {
+            boolean inside = k < wantInside;
+            boolean ring = !inside && k < wantInside + wantRing;
+            for (int t = 0; t < MAX_TRIES * (inside ? 2 : 1); t++) {
                 int x;
                 int y;
-                if (ring) {
+                if (inside) {
+                    PixelRect r = rects.get(pick(cumArea, rng.nextDouble() * total));
+                    x = r.x0Px() + rng.nextInt(r.widthPx());
+                    y = r.y0Px() + rng.nextInt(r.heightPx());
+                } else if (ring) {
                     BoxPx tag = img.tags().get(rng.nextInt(img.tags().size()));
                     PixelRect g = tag.grow(cfg.ringFraction() * tag.sizePx()).pixelRect(w, h);
                     if (g.isEmpty()) {

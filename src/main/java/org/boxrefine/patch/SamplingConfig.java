@@ -11,10 +11,16 @@ package org.boxrefine.patch;
  * @param colourJitter    amplitude of the per-patch colour jitter: brightness, contrast and
  *                        saturation factors drawn uniformly from {@code [1 - a, 1 + a]}
  *                        (see {@link PatchAugment}); 0 turns it off
+ * @param insideShare     when tags carry masks (re-labelling, GrabCut labels), the share of the
+ *                        background patches drawn from inside the tags, outside their masks, where
+ *                        the labels say most; taken before the ring's share
  */
 public record SamplingConfig(int patchesPerImage, double ringFraction, double ringShare, boolean flip,
-        double colourJitter) {
+        double colourJitter, double insideShare) {
     public SamplingConfig {
+        if (!(insideShare >= 0 && insideShare <= 1)) {
+            throw new IllegalArgumentException("inside share must be in [0, 1], found " + insideShare);
+        }
         if (patchesPerImage < 2) {
             throw new IllegalArgumentException("patches per image must be at least 2, found " + patchesPerImage);
         }
@@ -31,7 +37,13 @@ public record SamplingConfig(int patchesPerImage, double ringFraction, double ri
 
     /** Sampling without augmentation. */
     public SamplingConfig(int patchesPerImage, double ringFraction, double ringShare) {
-        this(patchesPerImage, ringFraction, ringShare, false, 0);
+        this(patchesPerImage, ringFraction, ringShare, false, 0, 0);
+    }
+
+    /** Sampling with augmentation and no extra in-tag background. */
+    public SamplingConfig(int patchesPerImage, double ringFraction, double ringShare, boolean flip,
+            double colourJitter) {
+        this(patchesPerImage, ringFraction, ringShare, flip, colourJitter, 0);
     }
 
     /** Whether training patches are changed at all (flipped or jittered). */

@@ -1,6 +1,7 @@
 package org.boxrefine.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -130,5 +131,38 @@ class PatchLabelAndSamplingTest {
         ScaledImage emptyMask = image(200, 150, tag).withMasks(List.of(new org.boxrefine.image.CroppedMask(rect,
                 new org.boxrefine.image.BinaryMask(rect.widthPx(), rect.heightPx()))));
         assertThat(emptyMask.foreground(80, 50)).as("an empty mask falls back to the tag").isTrue();
+    }
+
+    @Test
+    void insideShareDrawsThatShareOfTheBackgroundFromInTagPixelsOutsideTheMasks() {
+        BoxPx tag = new BoxPx(40, 30, 90, 110);
+        org.boxrefine.geom.PixelRect rect = tag.pixelRect(200, 150);
+        org.boxrefine.image.BinaryMask left = new org.boxrefine.image.BinaryMask(rect.widthPx(), rect.heightPx());
+        for (int y = 0; y < rect.heightPx(); y++) {
+            for (int x = 0; x < rect.widthPx() / 2; x++) {
+                left.set(x, y, true);
+            }
+        }
+        ScaledImage img = image(200, 150, tag).withMasks(List.of(new org.boxrefine.image.CroppedMask(rect, left)));
+        int[] inTag = new int[2];
+        double[] shares = {0, 0.5};
+        for (int k = 0; k < 2; k++) {
+            PatchSampler.Samples s = PatchSampler.sample(img, new SamplingConfig(400, 0.5, 0.5, false, 0, shares[k]),
+                    new SplittableRandom(5));
+            assertThat(s.count()).isEqualTo(400);
+            for (int i = 0; i < s.count(); i++) {
+                assertThat(s.label()[i] == 1).isEqualTo(img.foreground(s.x()[i], s.y()[i]));
+                if (s.label()[i] == 0 && tag.containsPixel(s.x()[i], s.y()[i])) {
+                    inTag[k]++;
+                }
+            }
+        }
+        assertThat(inTag[1]).as("half the 200 background patches, plus what the ring adds").isBetween(100, 140);
+        assertThat(inTag[0]).as("without it only the ring's chance").isLessThan(50);
+        PatchSampler.Samples boxesOnly = PatchSampler.sample(image(200, 150, tag),
+                new SamplingConfig(400, 0.5, 0.5, false, 0, 0.5), new SplittableRandom(5));
+        assertThat(boxesOnly.count()).as("without masks there is no in-tag background to draw").isEqualTo(400);
+        assertThatThrownBy(() -> new SamplingConfig(400, 0.5, 0.5, false, 0, 1.5))
+                .hasMessageContaining("inside share must be in [0, 1], found 1.5");
     }
 }
