@@ -47,13 +47,13 @@ final class RefineOptions {
     @Option(names = "--snap-size", defaultValue = "256", description = "Tag size (px) at which GrabCut runs; larger tags are scaled down (default: ${DEFAULT-VALUE}).")
     double snapSizePx;
 
-    @Option(names = "--snap-margin", defaultValue = "0.1", description = "Background context around the tag for GrabCut, as a fraction of the tag's size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--snap-margin", defaultValue = "2", description = "Background context around the tag for GrabCut, as a fraction of the tag's size (default: ${DEFAULT-VALUE}).")
     double snapMargin;
 
     @Option(names = "--snap-iterations", defaultValue = "5", description = "GrabCut iterations (default: ${DEFAULT-VALUE}).")
     int snapIterations;
 
-    @Option(names = "--snap-start", defaultValue = "network", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold) or prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--snap-start", defaultValue = "rectangle", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold) or prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) (default: ${DEFAULT-VALUE}).")
     String snapStart;
 
     @Option(names = "--snap-prior-weight", defaultValue = "0.5", description = "With --snap-start prior: the probability channel spans 0..255 times this (default: ${DEFAULT-VALUE}).")

@@ -44,7 +44,7 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
-        return new SnapConfig(true, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5);
+        return new SnapConfig(true, 256, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5);
     }
 
     /** The same settings with another start. */
