@@ -106,15 +106,9 @@ class PatchLabelAndSamplingTest {
 
     @Test
     void relabelledMasksTurnInTagPixelsOutsideTheMaskIntoBackground() {
-        BoxPx tag = new BoxPx(40, 30, 90, 110);
+        BoxPx tag = HALF_MASKED_TAG;
         org.boxrefine.geom.PixelRect rect = tag.pixelRect(200, 150);
-        org.boxrefine.image.BinaryMask left = new org.boxrefine.image.BinaryMask(rect.widthPx(), rect.heightPx());
-        for (int y = 0; y < rect.heightPx(); y++) {
-            for (int x = 0; x < rect.widthPx() / 2; x++) {
-                left.set(x, y, true);
-            }
-        }
-        ScaledImage img = image(200, 150, tag).withMasks(List.of(new org.boxrefine.image.CroppedMask(rect, left)));
+        ScaledImage img = halfMasked();
         assertThat(img.foreground(45, 50)).isTrue();
         assertThat(img.foreground(80, 50)).as("inside the tag, outside its mask").isFalse();
         assertThat(img.foreground(10, 10)).isFalse();
@@ -135,15 +129,9 @@ class PatchLabelAndSamplingTest {
 
     @Test
     void insideShareDrawsThatShareOfTheBackgroundFromInTagPixelsOutsideTheMasks() {
-        BoxPx tag = new BoxPx(40, 30, 90, 110);
+        BoxPx tag = HALF_MASKED_TAG;
         org.boxrefine.geom.PixelRect rect = tag.pixelRect(200, 150);
-        org.boxrefine.image.BinaryMask left = new org.boxrefine.image.BinaryMask(rect.widthPx(), rect.heightPx());
-        for (int y = 0; y < rect.heightPx(); y++) {
-            for (int x = 0; x < rect.widthPx() / 2; x++) {
-                left.set(x, y, true);
-            }
-        }
-        ScaledImage img = image(200, 150, tag).withMasks(List.of(new org.boxrefine.image.CroppedMask(rect, left)));
+        ScaledImage img = halfMasked();
         int[] inTag = new int[2];
         double[] shares = {0, 0.5};
         for (int k = 0; k < 2; k++) {
@@ -164,5 +152,19 @@ class PatchLabelAndSamplingTest {
         assertThat(boxesOnly.count()).as("without masks there is no in-tag background to draw").isEqualTo(400);
         assertThatThrownBy(() -> new SamplingConfig(400, 0.5, 0.5, false, 0, 1.5))
                 .hasMessageContaining("inside share must be in [0, 1], found 1.5");
+    }
+
+    private static final BoxPx HALF_MASKED_TAG = new BoxPx(40, 30, 90, 110);
+
+    /** A 200x150 image with {@link #HALF_MASKED_TAG} whose mask is the tag's left half. */
+    private static ScaledImage halfMasked() {
+        org.boxrefine.geom.PixelRect rect = HALF_MASKED_TAG.pixelRect(200, 150);
+        org.boxrefine.image.BinaryMask left = new org.boxrefine.image.BinaryMask(rect.widthPx(), rect.heightPx());
+        for (int y = 0; y < rect.heightPx(); y++) {
+            for (int x = 0; x < rect.widthPx() / 2; x++) {
+                left.set(x, y, true);
+            }
+        }
+        return image(200, 150, HALF_MASKED_TAG).withMasks(List.of(new org.boxrefine.image.CroppedMask(rect, left)));
     }
 }

@@ -2,13 +2,10 @@ package org.boxrefine.refine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.boxrefine.dataset.ImageRecord;
-import org.boxrefine.dataset.Tag;
-import org.boxrefine.geom.BoxPx;
 import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.Components;
 import org.boxrefine.image.RgbImage;
@@ -33,17 +30,10 @@ class OverlapRefineTest {
     void overlappingTagsSplitTheirPixelsByProbabilityAsTheNaiveReferenceDoes() {
         EngineSetup.start(2);
         SceneSet set = SceneSet.generate(SceneConfig.defaults().withObjects(2, 3), 10, 17);
-        List<ImageRecord> records = new ArrayList<>();
+        List<ImageRecord> records = SceneRecords.of(set);
         Map<Long, Scene> scenes = new HashMap<>();
-        long ann = 1;
         for (int i = 0; i < set.size(); i++) {
-            Scene s = set.scenes().get(i);
-            List<Tag> tags = new ArrayList<>();
-            for (BoxPx b : s.looseBoxes()) {
-                tags.add(new Tag(ann++, 1, b));
-            }
-            records.add(new ImageRecord(i, "scene" + i, s.widthPx(), s.heightPx(), tags));
-            scenes.put((long) i, s);
+            scenes.put((long) i, set.scenes().get(i));
         }
         RefineConfig d = RefineConfig.defaults(1);
         assertThat(d.overlap()).isEqualTo(OverlapRule.BY_PROBABILITY);

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.ImageSource;
-import org.boxrefine.dataset.Tag;
-import org.boxrefine.geom.BoxPx;
 import org.boxrefine.image.BinaryMask;
 import org.boxrefine.eval.BoxIou;
 import org.boxrefine.image.RgbImage;
@@ -36,17 +34,10 @@ public class SyntheticEndToEndTest {
     public static Result run(RefineConfig cfg, long sceneSeed) {
         EngineSetup.start(2);
         SceneSet set = SceneSet.generate(SceneConfig.defaults(), SCENES, sceneSeed);
-        List<ImageRecord> records = new ArrayList<>();
+        List<ImageRecord> records = SceneRecords.of(set);
         Map<Long, Scene> scenes = new HashMap<>();
-        long ann = 1;
         for (int i = 0; i < set.size(); i++) {
-            Scene s = set.scenes().get(i);
-            List<Tag> tags = new ArrayList<>();
-            for (BoxPx loose : s.looseBoxes()) {
-                tags.add(new Tag(ann++, 1, loose));
-            }
-            records.add(new ImageRecord(i, "scene" + i, s.widthPx(), s.heightPx(), tags));
-            scenes.put((long) i, s);
+            scenes.put((long) i, set.scenes().get(i));
         }
         ImageSource source = r -> {
             Scene s = scenes.get(r.imageId());
