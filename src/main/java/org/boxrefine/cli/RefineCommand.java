@@ -214,7 +214,12 @@ public final class RefineCommand implements Callable<Integer> {
                     throw new java.io.UncheckedIOException(e);
                 }
                 masks.clear();
-                err.printf(Locale.ROOT, "round %d: masks written; mean IoU to the previous round %.3f%n", round, agreement);
+                if (round == 1) {
+                    err.printf(Locale.ROOT, "round 1: masks written%n");
+                } else {
+                    err.printf(Locale.ROOT, "round %d: masks written; mean IoU to the previous round %.3f%n", round,
+                            agreement);
+                }
             }
         };
     }
