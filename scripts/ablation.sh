@@ -24,9 +24,10 @@ declare -A flags=(
   [plain-cnn+relabel-1]="--no-snap --no-fill-holes --relabel-rounds 1"
   [snap-network-margin-0.1]="--snap-start network --snap-margin 0.1"
   [grabcut-labels]="--initial-labels grabcut --snap-margin 2"
+  [snap-rectangle-all-parts]="--snap-start rectangle --snap-margin 2 --all-components"
   [overlap-keep]="--snap-start rectangle --snap-margin 2 --overlap keep"
 )
-order="grabcut snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+centre-dropout plain-cnn+relabel-1 snap-network-margin-0.1 grabcut-labels overlap-keep"
+order="grabcut snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels overlap-keep"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null
