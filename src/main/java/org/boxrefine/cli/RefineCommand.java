@@ -246,7 +246,7 @@ public final class RefineCommand implements Callable<Integer> {
         settings.put("learningRate", cfg.train().learningRate());
         settings.put("centreDropout", cfg.train().centreDropout());
         settings.put("threshold", cfg.threshold());
-        settings.put("largestComponent", cfg.largestComponent());
+        settings.put("minPartFraction", cfg.minPartFraction());
         settings.put("gridStepPx", cfg.gridStepPx());
         settings.put("overlap", cfg.overlap().name());
         settings.put("sharedConfidence", cfg.sharedConfidence());

@@ -37,6 +37,9 @@ final class RefineOptions {
     @Option(names = "--all-components", description = "Keep every connected region of a mask, not just the largest.")
     boolean allComponents;
 
+    @Option(names = "--min-part-fraction", defaultValue = "1", paramLabel = "F", description = "Keep the connected regions of a mask whose area is at least F times the largest's: 1 keeps the largest only, 0 every region (--all-components) (default: ${DEFAULT-VALUE}).")
+    double minPartFraction;
+
     @Option(names = "--grid-step", defaultValue = "4", description = "Patch grid step (px at working scale) for --arch reference (default: ${DEFAULT-VALUE}).")
     int gridStepPx;
 
@@ -119,7 +122,7 @@ final class RefineOptions {
         RefineConfig d = RefineConfig.defaults(seed);
         return new RefineConfig(a, new WorkingScale(tagSizePx, 2.0),
                 new SamplingConfig(patchesPerImage, 0.5, 0.5, flip, colourJitter, insideShare), epochs,
-                d.train().withCentreDropout(centreDropout), threshold, !allComponents, gridStepPx, fillHoles,
+                d.train().withCentreDropout(centreDropout), threshold, allComponents ? 0 : minPartFraction, gridStepPx, fillHoles,
                 new SnapConfig(snap, snapSizePx, snapMargin, snapIterations, threshold, start, snapPriorWeight),
                 relabelRounds, labels,
                 borderFraction, rule, overlapShared, seed);

@@ -53,6 +53,39 @@ public final class Components {
     }
 
     /**
+     * The 8-connected regions of {@code mask} whose pixel count is at least {@code fraction} of the
+     * largest region's; an empty mask stays empty.
+     */
+    public static BinaryMask partsAtLeast(BinaryMask mask, double fraction) {
+        int w = mask.widthPx();
+        int h = mask.heightPx();
+        if (w == 0 || h == 0) {
+            return mask.copy();
+        }
+        GrayU8 bin = new GrayU8(w, h);
+        System.arraycopy(mask.data(), 0, bin.data, 0, w * h);
+        GrayS32 labels = new GrayS32(w, h);
+        int count = BinaryImageOps.contour(bin, ConnectRule.EIGHT, labels).size();
+        if (count <= 1) {
+            return mask.copy();
+        }
+        long[] area = new long[count + 1];
+        for (int i = 0; i < w * h; i++) {
+            area[labels.data[i]]++;
+        }
+        long max = 0;
+        for (int l = 1; l <= count; l++) {
+            max = Math.max(max, area[l]);
+        }
+        byte[] out = new byte[w * h];
+        for (int i = 0; i < w * h; i++) {
+            int l = labels.data[i];
+            out[i] = (byte) (l > 0 && area[l] >= fraction * max ? 1 : 0);
+        }
+        return new BinaryMask(w, h, out);
+    }
+
+    /**
      * The mask with its holes filled: every 4-connected unset region that does not touch the
      * mask's border becomes set.
      */

@@ -14,7 +14,8 @@ import org.boxrefine.patch.WorkingScale;
  * @param epochs           passes over the data set during training
  * @param train            batch size, learning rate, seed of the network's initialisation
  * @param threshold        foreground when the probability exceeds this
- * @param largestComponent keep only the largest connected region of each mask
+ * @param minPartFraction  connectivity prior: keep the 8-connected regions of a mask whose area is at
+ *                         least this fraction of the largest's (1: the largest only; 0: every region)
  * @param gridStepPx       for {@link NetArch#REFERENCE}: the patch grid's step at working scale
  * @param fillHoles        fill holes of a mask that do not reach the tag's border
  * @param snap             boundary refinement with GrabCut
@@ -30,7 +31,7 @@ import org.boxrefine.patch.WorkingScale;
  * @param seed             seeds sampling and initialisation: the same seed gives the same masks
  */
 public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig sampling, int epochs, TrainConfig train,
-        double threshold, boolean largestComponent, int gridStepPx, boolean fillHoles, SnapConfig snap,
+        double threshold, double minPartFraction, int gridStepPx, boolean fillHoles, SnapConfig snap,
         int relabelRounds, InitialLabels initialLabels, double borderFraction, OverlapRule overlap,
         double sharedConfidence, long seed) {
 
@@ -55,6 +56,9 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
         if (!(sharedConfidence > 0 && sharedConfidence <= 1)) {
             throw new IllegalArgumentException("shared confidence must be in (0, 1], found " + sharedConfidence);
         }
+        if (!(minPartFraction >= 0 && minPartFraction <= 1)) {
+            throw new IllegalArgumentException("minimum part fraction must be in [0, 1], found " + minPartFraction);
+        }
         if (gridStepPx < 1) {
             throw new IllegalArgumentException("grid step must be at least 1 px, found " + gridStepPx);
         }
@@ -63,25 +67,25 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
     /** The measured defaults (docs/EVALUATION.md) with the given seed. */
     public static RefineConfig defaults(long seed) {
         return new RefineConfig(NetArch.DENSE, new WorkingScale(96, 2.0), new SamplingConfig(512, 0.5, 0.5), 1,
-                TrainConfig.defaults(seed), 0.5, true, 4, true, SnapConfig.defaults(), 0, InitialLabels.BOXES, 0.1,
+                TrainConfig.defaults(seed), 0.5, 1.0, 4, true, SnapConfig.defaults(), 0, InitialLabels.BOXES, 0.1,
                 OverlapRule.BY_PROBABILITY, 0.8, seed);
     }
 
     /** This configuration with another overlap rule. */
     public RefineConfig withOverlap(OverlapRule rule, double shared) {
-        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, largestComponent, gridStepPx, fillHoles,
+        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, minPartFraction, gridStepPx, fillHoles,
                 snap, relabelRounds, initialLabels, borderFraction, rule, shared, seed);
     }
 
     /** This configuration for images without boxes: {@link InitialLabels#BORDER} with the given band. */
     public RefineConfig boxFree(double fraction) {
-        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, largestComponent, gridStepPx, fillHoles,
+        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, minPartFraction, gridStepPx, fillHoles,
                 snap, relabelRounds, InitialLabels.BORDER, fraction, overlap, sharedConfidence, seed);
     }
 
     /** The same settings with other snapping settings. */
     public RefineConfig withSnap(SnapConfig newSnap) {
-        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, largestComponent, gridStepPx, fillHoles,
+        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, minPartFraction, gridStepPx, fillHoles,
                 newSnap, relabelRounds, initialLabels, borderFraction, overlap, sharedConfidence, seed);
     }
 }

@@ -276,14 +276,9 @@ public final class Refiner {
     /** A mask without the pixels it lost to other tags, with the connectivity prior applied again. */
     private BinaryMask withoutLost(BinaryMask mask, byte[] lost) {
         BinaryMask m = minus(mask, lost);
-        if (config.largestComponent()) {
-            m = Components.largest(m, null);
-        }
+        m = parts(m);
         if (config.fillHoles()) {
-            m = minus(Components.fillHoles(m), lost);
-            if (config.largestComponent()) {
-                m = Components.largest(m, null);
-            }
+            m = parts(minus(Components.fillHoles(m), lost));
         }
         return m;
     }
@@ -373,13 +368,20 @@ public final class Refiner {
             }
         }
         BinaryMask mask = new BinaryMask(w, h, bits);
-        if (config.largestComponent()) {
-            mask = Components.largest(mask, null);
-        }
+        mask = parts(mask);
         if (config.fillHoles()) {
             mask = Components.fillHoles(mask);
         }
         return mask;
+    }
+
+    /** The connectivity prior's choice of regions ({@link RefineConfig#minPartFraction()}). */
+    private BinaryMask parts(BinaryMask mask) {
+        double f = config.minPartFraction();
+        if (f >= 1) {
+            return Components.largest(mask, null);
+        }
+        return f > 0 ? Components.partsAtLeast(mask, f) : mask;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.boxrefine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,6 +107,28 @@ class RefineCommandTest {
         RefineOptions off = new RefineOptions();
         new CommandLine(off).parseArgs("--no-flip");
         assertThat(off.config().sampling().flip()).isFalse();
+    }
+
+    @Test
+    void defaultsMatchTheLibraryAndPartAndSnapOptionsReachTheConfig() {
+        RefineOptions none = new RefineOptions();
+        new CommandLine(none).parseArgs();
+        assertThat(none.config()).isEqualTo(RefineConfig.defaults(1));
+        RefineOptions some = new RefineOptions();
+        new CommandLine(some).parseArgs("--min-part-fraction", "0.2", "--snap-start", "prior", "--snap-margin", "0.5");
+        RefineConfig c = some.config();
+        assertThat(c.minPartFraction()).isEqualTo(0.2);
+        assertThat(c.snap().start()).isEqualTo(org.boxrefine.refine.SnapStart.PRIOR);
+        assertThat(c.snap().marginFraction()).isEqualTo(0.5);
+        RefineOptions all = new RefineOptions();
+        new CommandLine(all).parseArgs("--all-components");
+        assertThat(all.config().minPartFraction()).isZero();
+        RefineOptions bad = new RefineOptions();
+        new CommandLine(bad).parseArgs("--min-part-fraction", "1.5");
+        assertThatThrownBy(bad::config).hasMessageContaining("minimum part fraction must be in [0, 1], found 1.5");
+        RefineOptions badStart = new RefineOptions();
+        new CommandLine(badStart).parseArgs("--snap-start", "edges");
+        assertThatThrownBy(badStart::config).hasMessageContaining("--snap-start must be rectangle, network or prior, found 'edges'");
     }
 
     @Test

@@ -10,25 +10,22 @@ import org.junit.jupiter.api.Test;
 class ComponentsAndResizeTest {
 
     /** Naive largest 8-connected component by breadth-first flood fill. */
-    private static BinaryMask naiveLargest(BinaryMask m) {
+    /** 8-connected labels by flood fill, 1.. in row order of each region's first pixel; 0 for unset pixels. */
+    private static int[] naiveLabels(BinaryMask m) {
         int w = m.widthPx();
         int h = m.heightPx();
         int[] label = new int[w * h];
-        int best = 0;
-        int bestSize = 0;
         int next = 0;
         for (int start = 0; start < w * h; start++) {
             if (m.data()[start] == 0 || label[start] != 0) {
                 continue;
             }
             next++;
-            int size = 0;
             ArrayDeque<Integer> q = new ArrayDeque<>();
             q.add(start);
             label[start] = next;
             while (!q.isEmpty()) {
                 int p = q.poll();
-                size++;
                 int px = p % w;
                 int py = p / w;
                 for (int dy = -1; dy <= 1; dy++) {
@@ -42,16 +39,51 @@ class ComponentsAndResizeTest {
                     }
                 }
             }
-            if (size > bestSize) {
-                bestSize = size;
-                best = next;
+        }
+        return label;
+    }
+
+    private static int[] sizes(int[] label) {
+        int n = 0;
+        for (int l : label) {
+            n = Math.max(n, l);
+        }
+        int[] size = new int[n + 1];
+        for (int l : label) {
+            size[l]++;
+        }
+        size[0] = 0;
+        return size;
+    }
+
+    private static BinaryMask naiveLargest(BinaryMask m) {
+        int[] label = naiveLabels(m);
+        int[] size = sizes(label);
+        int best = 0;
+        for (int l = 1; l < size.length; l++) {
+            if (size[l] > size[best]) {
+                best = l;
             }
         }
-        byte[] out = new byte[w * h];
-        for (int i = 0; i < w * h; i++) {
-            out[i] = (byte) (best != 0 && label[i] == best ? 1 : 0);
+        byte[] out = new byte[label.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (best > 0 && label[i] == best ? 1 : 0);
         }
-        return new BinaryMask(w, h, out);
+        return new BinaryMask(m.widthPx(), m.heightPx(), out);
+    }
+
+    private static BinaryMask naivePartsAtLeast(BinaryMask m, double fraction) {
+        int[] label = naiveLabels(m);
+        int[] size = sizes(label);
+        int max = 0;
+        for (int v : size) {
+            max = Math.max(max, v);
+        }
+        byte[] out = new byte[label.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (label[i] > 0 && size[label[i]] >= fraction * max ? 1 : 0);
+        }
+        return new BinaryMask(m.widthPx(), m.heightPx(), out);
     }
 
     @Test
@@ -83,6 +115,26 @@ class ComponentsAndResizeTest {
             if (fast.count() > 0) {
                 assertThat(fast.iou(m)).isGreaterThan(0);
             }
+        }
+    }
+
+    @Test
+    void partsAtLeastAFractionOfTheLargestMatchANaiveFloodFill() {
+        SplittableRandom rng = new SplittableRandom(8);
+        double[] fractions = {0.05, 0.2, 0.5, 1.0};
+        for (int trial = 0; trial < 40; trial++) {
+            int w = 1 + rng.nextInt(40);
+            int h = 1 + rng.nextInt(40);
+            byte[] bits = new byte[w * h];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = (byte) (rng.nextDouble() < 0.3 ? 1 : 0);
+            }
+            BinaryMask m = new BinaryMask(w, h, bits);
+            for (double f : fractions) {
+                assertThat(Components.partsAtLeast(m, f).data()).as("trial %d, fraction %.2f", trial, f)
+                        .containsExactly(naivePartsAtLeast(m, f).data());
+            }
+            assertThat(Components.partsAtLeast(m, 0).data()).containsExactly(m.data());
         }
     }
 
