@@ -75,14 +75,14 @@ final class RefineOptions {
     @Option(names = "--centre-dropout", defaultValue = "0", paramLabel = "P", description = "Training only: drop input pixels with probability rising from 0 at the patch centre to P at its corners (0 disables; default: ${DEFAULT-VALUE}).")
     double centreDropout;
 
-    @Option(names = "--flip", negatable = true, defaultValue = "false", fallbackValue = "true",
-            description = "Training only: mirror half the patches left to right (default: off).")
+    @Option(names = "--flip", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Training only: mirror half the patches left to right (default: on).")
     boolean flip;
 
     @Option(names = "--inside-share", defaultValue = "0", paramLabel = "S", description = "With masks as labels (--relabel-rounds, --initial-labels grabcut): share of the background patches drawn inside the tags, outside their masks (default: ${DEFAULT-VALUE}).")
     double insideShare;
 
-    @Option(names = "--colour-jitter", defaultValue = "0", paramLabel = "A", description = "Training only: scale each patch's brightness, contrast and saturation by random factors in [1-A, 1+A] (0 disables; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--colour-jitter", defaultValue = "0.2", paramLabel = "A", description = "Training only: scale each patch's brightness, contrast and saturation by random factors in [1-A, 1+A] (0 disables; default: ${DEFAULT-VALUE}).")
     double colourJitter;
 
     @Option(names = "--overlap", defaultValue = "exclusive", description = "Where masks of one image overlap: exclusive (a shared pixel goes to the tag with the highest network probability there, on a tie the tag it lies deepest in, unless every tag's probability is at least --overlap-shared; default) or keep (masks may overlap).")

@@ -90,14 +90,15 @@ class RefineCommandTest {
     }
 
     @Test
-    void augmentationOptionsReachTheConfigAndDefaultToOff() {
+    void augmentationOptionsReachTheConfigAndDefaultToFlipAndJitter() {
         RefineOptions none = new RefineOptions();
         new CommandLine(none).parseArgs();
         RefineConfig d = none.config();
         assertThat(d.train()).isEqualTo(RefineConfig.defaults(1).train());
         assertThat(d.sampling()).isEqualTo(RefineConfig.defaults(1).sampling());
         assertThat(d.train().centreDropout()).isZero();
-        assertThat(d.sampling().augments()).isFalse();
+        assertThat(d.sampling().flip()).isTrue();
+        assertThat(d.sampling().colourJitter()).isEqualTo(0.2);
 
         RefineOptions on = new RefineOptions();
         new CommandLine(on).parseArgs("--centre-dropout", "0.4", "--flip", "--colour-jitter", "0.2", "--seed", "3");
@@ -105,8 +106,8 @@ class RefineCommandTest {
         assertThat(c.train()).isEqualTo(new TrainConfig(128, 1e-3f, 3, 0.4));
         assertThat(c.sampling()).isEqualTo(new SamplingConfig(512, 0.5, 0.5, true, 0.2));
         RefineOptions off = new RefineOptions();
-        new CommandLine(off).parseArgs("--no-flip");
-        assertThat(off.config().sampling().flip()).isFalse();
+        new CommandLine(off).parseArgs("--no-flip", "--colour-jitter", "0");
+        assertThat(off.config().sampling().augments()).isFalse();
     }
 
     @Test
