@@ -25,10 +25,8 @@ public final class Components {
         if (w == 0 || h == 0) {
             return mask.copy();
         }
-        GrayU8 bin = new GrayU8(w, h);
-        System.arraycopy(mask.data(), 0, bin.data, 0, w * h);
         GrayS32 labels = new GrayS32(w, h);
-        int count = BinaryImageOps.contour(bin, ConnectRule.EIGHT, labels).size();
+        int count = label(mask, labels);
         if (count <= 1) {
             return mask.copy();
         }
@@ -62,10 +60,8 @@ public final class Components {
         if (w == 0 || h == 0) {
             return mask.copy();
         }
-        GrayU8 bin = new GrayU8(w, h);
-        System.arraycopy(mask.data(), 0, bin.data, 0, w * h);
         GrayS32 labels = new GrayS32(w, h);
-        int count = BinaryImageOps.contour(bin, ConnectRule.EIGHT, labels).size();
+        int count = label(mask, labels);
         if (count <= 1) {
             return mask.copy();
         }
@@ -83,6 +79,15 @@ public final class Components {
             out[i] = (byte) (l > 0 && area[l] >= fraction * max ? 1 : 0);
         }
         return new BinaryMask(w, h, out);
+    }
+
+    /** Labels the 8-connected regions of a non-empty {@code mask} into {@code labels} (1..n); returns n. */
+    private static int label(BinaryMask mask, GrayS32 labels) {
+        int w = mask.widthPx();
+        int h = mask.heightPx();
+        GrayU8 bin = new GrayU8(w, h);
+        System.arraycopy(mask.data(), 0, bin.data, 0, w * h);
+        return BinaryImageOps.contour(bin, ConnectRule.EIGHT, labels).size();
     }
 
     /**
