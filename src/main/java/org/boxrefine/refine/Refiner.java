@@ -2,7 +2,7 @@ package org.boxrefine.refine;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -133,26 +133,21 @@ public final class Refiner {
         Map<Long, List<CroppedMask>> previous = Map.of();
         try {
             for (int round = 1; round <= config.relabelRounds(); round++) {
-                Map<Long, List<CroppedMask>> masks = new HashMap<>();
+                int thisRound = round;
+                Map<Long, List<CroppedMask>> masks = workingMasks(records, source, (r, img, scaled) -> {
+                    List<TagResult> results = refine(c, img, scaled, r.tags());
+                    rounds.onImage(thisRound, r, results);
+                    return results;
+                });
                 double iouSum = 0;
                 int iouCount = 0;
-                for (ImageRecord r : records) {
-                    RgbImage img;
-                    try {
-                        img = source.load(r);
-                    } catch (IOException e) {
-                        continue;
-                    }
-                    ScaledImage scaled = scale(img, r.tags());
-                    List<TagResult> results = refine(c, img, scaled, r.tags());
-                    rounds.onImage(round, r, results);
-                    List<CroppedMask> working = toWorkingScale(scaled, results);
-                    List<CroppedMask> before = previous.get(r.imageId());
+                for (Map.Entry<Long, List<CroppedMask>> e : masks.entrySet()) {
+                    List<CroppedMask> working = e.getValue();
+                    List<CroppedMask> before = previous.get(e.getKey());
                     for (int i = 0; before != null && i < working.size(); i++) {
                         iouSum += working.get(i).mask().iou(before.get(i).mask());
                         iouCount++;
                     }
-                    masks.put(r.imageId(), working);
                 }
                 double agreement = iouCount == 0 ? 0 : iouSum / iouCount;
                 rounds.onRoundEnd(round, agreement);
@@ -176,7 +171,29 @@ public final class Refiner {
 
     /** Round-0 labels from plain GrabCut (rectangle start) on every tag, at working scale. */
     private Map<Long, List<CroppedMask>> grabCutLabels(List<ImageRecord> records, ImageSource source) {
-        Map<Long, List<CroppedMask>> masks = new HashMap<>();
+        return workingMasks(records, source, (r, img, scaled) -> {
+            List<TagResult> results = new ArrayList<>();
+            for (Tag t : r.tags()) {
+                PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
+                float[] fg = out.isEmpty() ? new float[0] : snapped(img, t.box(), null, out);
+                results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
+            }
+            return results;
+        });
+    }
+
+    /** Masks of one image's tags at original scale, given the image and its working-scale copy. */
+    @FunctionalInterface
+    private interface Masker {
+        List<TagResult> masks(ImageRecord record, RgbImage original, ScaledImage scaled);
+    }
+
+    /**
+     * Every loadable image's masks from {@code masker}, at working scale, by image id in record order. Images that
+     * fail to load are left out here; the patch stream reports them.
+     */
+    private Map<Long, List<CroppedMask>> workingMasks(List<ImageRecord> records, ImageSource source, Masker masker) {
+        Map<Long, List<CroppedMask>> masks = new LinkedHashMap<>();
         for (ImageRecord r : records) {
             RgbImage img;
             try {
@@ -185,13 +202,7 @@ public final class Refiner {
                 continue;
             }
             ScaledImage scaled = scale(img, r.tags());
-            List<TagResult> results = new ArrayList<>();
-            for (Tag t : r.tags()) {
-                PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
-                float[] fg = out.isEmpty() ? new float[0] : snapped(img, t.box(), null, out);
-                results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
-            }
-            masks.put(r.imageId(), toWorkingScale(scaled, results));
+            masks.put(r.imageId(), toWorkingScale(scaled, masker.masks(r, img, scaled)));
         }
         return masks;
     }
