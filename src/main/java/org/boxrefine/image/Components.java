@@ -20,34 +20,20 @@ public final class Components {
      * with the largest sum of weights wins instead of the one with most pixels.
      */
     public static BinaryMask largest(BinaryMask mask, float[] weights) {
-        int w = mask.widthPx();
-        int h = mask.heightPx();
-        if (w == 0 || h == 0) {
+        Regions regions = Regions.of(mask);
+        if (regions == null) {
             return mask.copy();
         }
-        GrayS32 labels = new GrayS32(w, h);
-        int count = label(mask, labels);
-        if (count <= 1) {
-            return mask.copy();
-        }
-        double[] score = new double[count + 1];
-        for (int i = 0; i < w * h; i++) {
-            int l = labels.data[i];
-            if (l > 0) {
-                score[l] += weights == null ? 1 : weights[i];
-            }
-        }
+        double[] score = regions.scores(weights);
         int best = 1;
-        for (int l = 2; l <= count; l++) {
+        for (int l = 2; l < score.length; l++) {
             if (score[l] > score[best]) {
                 best = l;
             }
         }
-        byte[] out = new byte[w * h];
-        for (int i = 0; i < w * h; i++) {
-            out[i] = (byte) (labels.data[i] == best ? 1 : 0);
-        }
-        return new BinaryMask(w, h, out);
+        boolean[] keep = new boolean[score.length];
+        keep[best] = true;
+        return regions.keep(keep);
     }
 
     /**
@@ -55,39 +41,58 @@ public final class Components {
      * largest region's; an empty mask stays empty.
      */
     public static BinaryMask partsAtLeast(BinaryMask mask, double fraction) {
-        int w = mask.widthPx();
-        int h = mask.heightPx();
-        if (w == 0 || h == 0) {
+        Regions regions = Regions.of(mask);
+        if (regions == null) {
             return mask.copy();
         }
-        GrayS32 labels = new GrayS32(w, h);
-        int count = label(mask, labels);
-        if (count <= 1) {
-            return mask.copy();
-        }
-        long[] area = new long[count + 1];
-        for (int i = 0; i < w * h; i++) {
-            area[labels.data[i]]++;
-        }
-        long max = 0;
-        for (int l = 1; l <= count; l++) {
+        double[] area = regions.scores(null);
+        double max = 0;
+        for (int l = 1; l < area.length; l++) {
             max = Math.max(max, area[l]);
         }
-        byte[] out = new byte[w * h];
-        for (int i = 0; i < w * h; i++) {
-            int l = labels.data[i];
-            out[i] = (byte) (l > 0 && area[l] >= fraction * max ? 1 : 0);
+        boolean[] keep = new boolean[area.length];
+        for (int l = 1; l < area.length; l++) {
+            keep[l] = area[l] >= fraction * max;
         }
-        return new BinaryMask(w, h, out);
+        return regions.keep(keep);
     }
 
-    /** Labels the 8-connected regions of a non-empty {@code mask} into {@code labels} (1..n); returns n. */
-    private static int label(BinaryMask mask, GrayS32 labels) {
-        int w = mask.widthPx();
-        int h = mask.heightPx();
-        GrayU8 bin = new GrayU8(w, h);
-        System.arraycopy(mask.data(), 0, bin.data, 0, w * h);
-        return BinaryImageOps.contour(bin, ConnectRule.EIGHT, labels).size();
+    /** The 8-connected regions of a mask: labels 1..count per pixel, 0 outside the mask. */
+    private record Regions(int widthPx, int heightPx, int[] labels, int count) {
+        /** The mask's regions, or null when there is nothing to choose (an empty image, at most one region). */
+        static Regions of(BinaryMask mask) {
+            int w = mask.widthPx();
+            int h = mask.heightPx();
+            if (w == 0 || h == 0) {
+                return null;
+            }
+            GrayU8 bin = new GrayU8(w, h);
+            System.arraycopy(mask.data(), 0, bin.data, 0, w * h);
+            GrayS32 labels = new GrayS32(w, h);
+            int count = BinaryImageOps.contour(bin, ConnectRule.EIGHT, labels).size();
+            return count <= 1 ? null : new Regions(w, h, labels.data, count);
+        }
+
+        /** Per label (index 0 unused): the sum of {@code weights} over its pixels, or its pixel count when null. */
+        double[] scores(float[] weights) {
+            double[] score = new double[count + 1];
+            for (int i = 0; i < widthPx * heightPx; i++) {
+                int l = labels[i];
+                if (l > 0) {
+                    score[l] += weights == null ? 1 : weights[i];
+                }
+            }
+            return score;
+        }
+
+        /** The mask of the regions whose label is marked in {@code keep}. */
+        BinaryMask keep(boolean[] keep) {
+            byte[] out = new byte[widthPx * heightPx];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (byte) (keep[labels[i]] ? 1 : 0);
+            }
+            return new BinaryMask(widthPx, heightPx, out);
+        }
     }
 
     /**
