@@ -251,6 +251,12 @@ public final class RefineCommand implements Callable<Integer> {
         settings.put("overlap", cfg.overlap().name());
         settings.put("sharedConfidence", cfg.sharedConfidence());
         settings.put("initialLabels", cfg.initialLabels().name());
+        settings.put("boxLossEpochs", cfg.boxSupervision().epochs());
+        if (cfg.boxSupervision().enabled()) {
+            settings.put("boxLossPairwise", cfg.boxSupervision().pairwiseWeight());
+            settings.put("boxLossSimilarity", cfg.boxSupervision().colourSimilarity());
+            settings.put("boxLossLearningRate", cfg.boxSupervision().learningRate());
+        }
         if (cfg.initialLabels() == InitialLabels.BORDER) {
             settings.put("borderFraction", cfg.borderFraction());
         }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.boxrefine.model.NetArch;
 import org.boxrefine.patch.SamplingConfig;
 import org.boxrefine.patch.WorkingScale;
+import org.boxrefine.refine.BoxSupervision;
 import org.boxrefine.refine.InitialLabels;
 import org.boxrefine.refine.OverlapRule;
 import org.boxrefine.refine.RefineConfig;
@@ -94,6 +95,15 @@ final class RefineOptions {
     @Option(names = "--border-fraction", defaultValue = "0.1", description = "With --no-boxes, patches centred within this fraction of the shorter side from an image's edges are background (default: ${DEFAULT-VALUE}).")
     double borderFraction;
 
+    @Option(names = "--box-loss-epochs", defaultValue = "0", paramLabel = "N", description = "After patch training, fine-tune the network for N passes with box-supervised losses on its dense output: projection (its row and column maxima match the tag's) and colour-pairwise (similar neighbouring cells inside a tag agree) (0 disables; default: ${DEFAULT-VALUE}).")
+    int boxLossEpochs;
+
+    @Option(names = "--box-loss-pairwise", defaultValue = "1", paramLabel = "W", description = "With --box-loss-epochs: weight of the pairwise loss (default: ${DEFAULT-VALUE}).")
+    double boxLossPairwise;
+
+    @Option(names = "--box-loss-similarity", defaultValue = "0.3", paramLabel = "T", description = "With --box-loss-epochs: neighbouring cells whose colour affinity exp(-|dLab|/2) reaches T form a pair (default: ${DEFAULT-VALUE}).")
+    double boxLossSimilarity;
+
     RefineConfig config() {
         NetArch a;
         try {
@@ -125,7 +135,9 @@ final class RefineOptions {
                 d.train().withCentreDropout(centreDropout), threshold, allComponents ? 0 : minPartFraction, gridStepPx, fillHoles,
                 new SnapConfig(snap, snapSizePx, snapMargin, snapIterations, threshold, start, snapPriorWeight),
                 relabelRounds, labels,
-                borderFraction, rule, overlapShared, seed);
+                borderFraction, rule, overlapShared,
+                new BoxSupervision(boxLossEpochs, boxLossPairwise, boxLossSimilarity, d.boxSupervision().learningRate()),
+                seed);
     }
 
     int threads() {

@@ -14,6 +14,9 @@ public enum NetArch {
      */
     REFERENCE(32);
 
+    /** Output stride of the {@link #DENSE} network's strided (training) form: one cell per 8 px. */
+    public static final int DENSE_STRIDE_PX = 8;
+
     private final int patchSizePx;
 
     NetArch(int patchSizePx) {

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Iterator;
+import org.boxrefine.patch.CropBatch;
 import org.boxrefine.patch.PatchBatch;
 
 /**
@@ -120,6 +121,61 @@ public final class PatchClassifier implements AutoCloseable {
                     trainer.step();
                 }
                 seen += b.count();
+                steps++;
+                ema = Double.isNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
+                double secs = (System.nanoTime() - start) / 1e9;
+                listener.onStep(seen, loss, ema, secs > 0 ? seen / secs : 0);
+            }
+        }
+        return new TrainingSummary(seen, steps, ema, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Box-supervised fine-tuning with {@link BoxLossConfig}'s projection and pairwise losses on
+     * the strided network's output (one cell per {@code stride} pixels) until {@code batches} runs
+     * out. Only {@link NetArch#DENSE}, whose strided output at cell (i, j) equals the patch network
+     * centred there. The listener's batch loss is projection plus weighted pairwise loss; its
+     * count is crop cells.
+     */
+    public TrainingSummary trainBoxSupervised(Iterator<CropBatch> batches, BoxLossConfig config, long seed,
+            TrainingListener listener) {
+        if (arch != NetArch.DENSE) {
+            throw new IllegalStateException("box-supervised training needs the dense network, found " + arch);
+        }
+        denseBlock = null;
+        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(config.learningRate())).build());
+        long start = System.nanoTime();
+        long seen = 0;
+        long steps = 0;
+        double ema = Double.NaN;
+        try (Trainer trainer = model.newTrainer(tc)) {
+            int size = arch.patchSizePx();
+            trainer.initialize(new Shape(1, 3, size, size));
+            while (batches.hasNext()) {
+                CropBatch b = batches.next();
+                float loss;
+                try (NDManager step = manager.newSubManager()) {
+                    int n = b.count();
+                    int m = b.cells();
+                    NDArray x = step.create(b.pixels(), new Shape(n, 3, b.sizePx(), b.sizePx()));
+                    NDArray box = step.create(b.boxCells(), new Shape(n, 1, m, m));
+                    NDArray pairs = step.create(b.pairWeights(), new Shape(n, CropBatch.DIRECTIONS.length, m, m));
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                        if (logits.getShape().get(2) != m || logits.getShape().get(3) != m) {
+                            throw new IllegalArgumentException("a " + b.sizePx() + " px crop gives " + logits.getShape()
+                                    + " cells, expected " + m + "x" + m);
+                        }
+                        NDArray l = BoxLosses.projection(logits, box)
+                                .add(BoxLosses.pairwise(logits, pairs).mul((float) config.pairwiseWeightAt(steps)));
+                        gc.backward(l);
+                        loss = l.getFloat();
+                    }
+                    trainer.step();
+                    seen += (long) n * m * m;
+                }
                 steps++;
                 ema = Double.isNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
                 double secs = (System.nanoTime() - start) / 1e9;

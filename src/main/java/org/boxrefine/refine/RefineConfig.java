@@ -28,18 +28,19 @@ import org.boxrefine.patch.WorkingScale;
  * @param overlap          what happens where masks of one image overlap
  * @param sharedConfidence for {@link OverlapRule#BY_PROBABILITY}: a pixel stays in every mask claiming it
  *                         when each claimant's probability there is at least this
+ * @param boxSupervision   box-supervised fine-tuning of the network after patch training
  * @param seed             seeds sampling and initialisation: the same seed gives the same masks
  */
 public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig sampling, int epochs, TrainConfig train,
         double threshold, double minPartFraction, int gridStepPx, boolean fillHoles, SnapConfig snap,
         int relabelRounds, InitialLabels initialLabels, double borderFraction, OverlapRule overlap,
-        double sharedConfidence, long seed) {
+        double sharedConfidence, BoxSupervision boxSupervision, long seed) {
 
     public RefineConfig {
         if (arch == null || scale == null || sampling == null || train == null || snap == null || initialLabels == null
-                || overlap == null) {
-            throw new IllegalArgumentException("arch, scale, sampling, train, snap, initial labels and overlap settings"
-                    + " are required");
+                || overlap == null || boxSupervision == null) {
+            throw new IllegalArgumentException("arch, scale, sampling, train, snap, initial labels, overlap and"
+                    + " box-supervision settings are required");
         }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, found " + epochs);
@@ -68,24 +69,30 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
     public static RefineConfig defaults(long seed) {
         return new RefineConfig(NetArch.DENSE, new WorkingScale(96, 2.0), new SamplingConfig(512, 0.5, 0.5, true, 0.2), 1,
                 TrainConfig.defaults(seed), 0.5, 1.0, 4, true, SnapConfig.defaults(), 0, InitialLabels.BOXES, 0.1,
-                OverlapRule.BY_PROBABILITY, 0.8, seed);
+                OverlapRule.BY_PROBABILITY, 0.8, BoxSupervision.off(), seed);
     }
 
     /** This configuration with another overlap rule. */
     public RefineConfig withOverlap(OverlapRule rule, double shared) {
         return new RefineConfig(arch, scale, sampling, epochs, train, threshold, minPartFraction, gridStepPx, fillHoles,
-                snap, relabelRounds, initialLabels, borderFraction, rule, shared, seed);
+                snap, relabelRounds, initialLabels, borderFraction, rule, shared, boxSupervision, seed);
     }
 
     /** This configuration for images without boxes: {@link InitialLabels#BORDER} with the given band. */
     public RefineConfig boxFree(double fraction) {
         return new RefineConfig(arch, scale, sampling, epochs, train, threshold, minPartFraction, gridStepPx, fillHoles,
-                snap, relabelRounds, InitialLabels.BORDER, fraction, overlap, sharedConfidence, seed);
+                snap, relabelRounds, InitialLabels.BORDER, fraction, overlap, sharedConfidence, boxSupervision, seed);
+    }
+
+    /** The same settings with other box-supervised fine-tuning. */
+    public RefineConfig withBoxSupervision(BoxSupervision newBoxSupervision) {
+        return new RefineConfig(arch, scale, sampling, epochs, train, threshold, minPartFraction, gridStepPx, fillHoles,
+                snap, relabelRounds, initialLabels, borderFraction, overlap, sharedConfidence, newBoxSupervision, seed);
     }
 
     /** The same settings with other snapping settings. */
     public RefineConfig withSnap(SnapConfig newSnap) {
         return new RefineConfig(arch, scale, sampling, epochs, train, threshold, minPartFraction, gridStepPx, fillHoles,
-                newSnap, relabelRounds, initialLabels, borderFraction, overlap, sharedConfidence, seed);
+                newSnap, relabelRounds, initialLabels, borderFraction, overlap, sharedConfidence, boxSupervision, seed);
     }
 }

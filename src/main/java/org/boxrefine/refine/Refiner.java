@@ -16,10 +16,13 @@ import org.boxrefine.image.Components;
 import org.boxrefine.image.CroppedMask;
 import org.boxrefine.image.Resize;
 import org.boxrefine.image.RgbImage;
+import org.boxrefine.model.BoxLossConfig;
 import org.boxrefine.model.NetArch;
 import org.boxrefine.model.PatchClassifier;
 import org.boxrefine.model.TrainingListener;
 import org.boxrefine.model.TrainingSummary;
+import org.boxrefine.patch.BoxCrops;
+import org.boxrefine.patch.CropStream;
 import org.boxrefine.patch.PatchExtractor;
 import org.boxrefine.patch.PatchStream;
 import org.boxrefine.patch.ScaledImage;
@@ -89,14 +92,63 @@ public final class Refiner {
 
     /** Patches the full training of {@link #train(List, ImageSource, TrainingListener, BiConsumer, RoundListener)} draws at most. */
     public long plannedPatches(List<ImageRecord> records) {
-        return (long) (1 + config.relabelRounds()) * config.epochs() * records.size()
-                * config.sampling().patchesPerImage();
+        return ((long) (1 + config.relabelRounds()) * config.epochs() + config.boxSupervision().epochs())
+                * records.size() * config.sampling().patchesPerImage();
     }
 
     /** A new classifier trained on every tag of {@code records}, without re-labelling. */
     public PatchClassifier train(List<ImageRecord> records, ImageSource source, TrainingListener listener,
             BiConsumer<ImageRecord, IOException> onError) {
-        return train(patchStream(records, source, onError), listener);
+        PatchClassifier c = train(patchStream(records, source, onError), listener);
+        boxSupervise(c, records, source, listener);
+        return c;
+    }
+
+    /** Images whose crops are held at once in box-supervised training. */
+    private static final int CROP_CHUNK_IMAGES = 256;
+    /** Crops per box-supervised step at most (the tags of one image). */
+    private static final int CROPS_PER_STEP = 8;
+    /** Cells per crop side at most: tags up to about 300 px at working scale fit whole. */
+    private static final int MAX_CROP_CELLS = 48;
+
+    /**
+     * Fine-tunes {@code c} with {@link RefineConfig#boxSupervision()} when it is enabled; the
+     * listener sees each step as {@link SamplingConfig#patchesPerImage()} patches after those
+     * already trained. Images that fail to load were reported by the patch stream and are skipped.
+     */
+    private void boxSupervise(PatchClassifier c, List<ImageRecord> records, ImageSource source,
+            TrainingListener listener) {
+        BoxSupervision bs = config.boxSupervision();
+        if (!bs.enabled()) {
+            return;
+        }
+        if (config.arch() != NetArch.DENSE) {
+            throw new IllegalArgumentException("box-supervised training needs the dense network, found " + config.arch());
+        }
+        BoxCrops crops = new BoxCrops(config.arch().patchSizePx(), NetArch.DENSE_STRIDE_PX, MAX_CROP_CELLS,
+                bs.colourSimilarity());
+        CropStream stream = new CropStream(records, r -> scale(source.load(r), r.tags()), crops, bs.epochs(),
+                CROP_CHUNK_IMAGES, CROPS_PER_STEP, config.sampling().flip(), config.seed() + 17, (r, e) -> { });
+        long offset = lastTraining.patches();
+        long unit = config.sampling().patchesPerImage();
+        long warmup = Math.round(stream.plannedSteps() * BoxSupervision.WARMUP_SHARE);
+        TrainingSummary s;
+        try {
+            s = c.trainBoxSupervised(stream, new BoxLossConfig(bs.pairwiseWeight(), (int) warmup,
+                    (float) bs.learningRate()), config.seed(), new TrainingListener() {
+                        private long steps;
+
+                        @Override
+                        public void onStep(long seen, double loss, double ema, double speed) {
+                            listener.onStep(offset + ++steps * unit, loss, ema, speed);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        lastTraining = new TrainingSummary(offset + s.steps() * unit, lastTraining.steps() + s.steps(),
+                s.finalLossEma(), lastTraining.seconds() + s.seconds());
     }
 
     /** Receives the masks of every re-labelling round, image by image. */
@@ -128,6 +180,7 @@ public final class Refiner {
         PatchClassifier c = train(patchStream(records, source, onError,
                 config.initialLabels() == InitialLabels.GRABCUT ? grabCutLabels(records, source) : Map.of(),
                 config.seed()), listener);
+        boxSupervise(c, records, source, listener);
         long done = lastTraining.patches();
         double seconds = lastTraining.seconds();
         Map<Long, List<CroppedMask>> previous = Map.of();

@@ -90,6 +90,26 @@ class RefineCommandTest {
     }
 
     @Test
+    void boxLossFineTuningRunsAfterPatchTrainingAndIsRecordedInTheModel(@TempDir Path dir) throws Exception {
+        SceneSetWriter.Written w = SceneSetWriter.write(SceneSet.generate(SceneConfig.defaults(), 3, 5), dir.resolve("data"));
+        Path out = dir.resolve("out");
+        Run r = run("refine", "--annotations", w.looseJson().toString(), "--out", out.toString(), "--quiet",
+                "--patches-per-image", "32", "--threads", "1", "--no-snap", "--no-overlays", "--box-loss-epochs", "2",
+                "--box-loss-pairwise", "0.5", "--box-loss-similarity", "0.2");
+        assertThat(r.code()).as(r.err()).isZero();
+        ModelFile.Loaded loaded = ModelFile.read(out.resolve(RefineCommand.MODEL_FILE));
+        loaded.classifier().close();
+        assertThat(loaded.info().settings()).containsEntry("boxLossEpochs", 2).containsEntry("boxLossPairwise", 0.5)
+                .containsEntry("boxLossSimilarity", 0.2);
+        RefineOptions o = new RefineOptions();
+        new CommandLine(o).parseArgs("--box-loss-epochs", "3");
+        assertThat(o.config().boxSupervision()).isEqualTo(RefineConfig.defaults(1).boxSupervision().withEpochs(3));
+        RefineOptions bad = new RefineOptions();
+        new CommandLine(bad).parseArgs("--box-loss-similarity", "1.5");
+        assertThatThrownBy(bad::config).hasMessageContaining("colour similarity").hasMessageContaining("1.5");
+    }
+
+    @Test
     void augmentationOptionsReachTheConfigAndDefaultToFlipAndJitter() {
         RefineOptions none = new RefineOptions();
         new CommandLine(none).parseArgs();
