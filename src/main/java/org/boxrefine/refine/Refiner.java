@@ -264,10 +264,29 @@ public final class Refiner {
             if (lost != null && lost.get(i).count() > 0) {
                 mask = withoutLost(mask, lost.get(i).data());
             }
+            if (mask.count() == 0 && isTiny(tags.get(i).box())) {
+                mask = filled(mask.widthPx(), mask.heightPx());
+            }
             out.add(new TagResult(tags.get(i).annotationId(), new CroppedMask(c.mask().rectPx(), mask),
                     meanInside(mask, c.probs())));
         }
         return out;
+    }
+
+    /**
+     * Boxes whose shorter side is under this many pixels are too small for the network and GrabCut to model (a patch
+     * spans 35 working pixels); when refining leaves such a box empty, its mask is the box itself.
+     */
+    public static final double TINY_BOX_PX = 8;
+
+    static boolean isTiny(BoxPx box) {
+        return Math.min(box.widthPx(), box.heightPx()) < TINY_BOX_PX;
+    }
+
+    private static BinaryMask filled(int widthPx, int heightPx) {
+        byte[] bits = new byte[widthPx * heightPx];
+        java.util.Arrays.fill(bits, (byte) 1);
+        return new BinaryMask(widthPx, heightPx, bits);
     }
 
     /** Each tag's mask on its own, before the overlap rule, with the network's probabilities over its rectangle. */

@@ -88,11 +88,13 @@ final class MessyData {
         return file;
     }
 
-    /** The annotations of a result file by id. */
+    /** The annotations of a result file by id (the first of duplicates; those without an id left out). */
     static java.util.Map<Long, JsonNode> annotationsById(Path resultFile) throws IOException {
         java.util.Map<Long, JsonNode> out = new java.util.LinkedHashMap<>();
         for (JsonNode a : JSON.readTree(resultFile.toFile()).get("annotations")) {
-            out.put(a.get("id").asLong(), a);
+            if (a.has("id")) {
+                out.putIfAbsent(a.get("id").asLong(), a);
+            }
         }
         return out;
     }
