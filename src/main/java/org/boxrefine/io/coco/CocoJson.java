@@ -113,7 +113,12 @@ final class CocoJson {
         if (v[2] <= 0 || v[3] <= 0) {
             throw new IllegalArgumentException("bbox width and height must be positive, found " + describe(node));
         }
-        return BoxPx.fromXywh(v[0], v[1], v[2], v[3]);
+        BoxPx box = BoxPx.fromXywh(v[0], v[1], v[2], v[3]);
+        if (box.widthPx() <= 0 || box.heightPx() <= 0) {
+            throw new IllegalArgumentException("bbox width and height must be positive at that position (too small"
+                    + " for a double to hold beside x or y), found " + describe(node));
+        }
+        return box;
     }
 
     /** A box as COCO's {@code [x, y, w, h]} for messages. */
