@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.Preflight;
 import org.boxrefine.dataset.Problems;
@@ -179,6 +180,9 @@ public final class RefineCommand implements Callable<Integer> {
                     try {
                         refineImage(r, source, refiner, classifier, refined);
                         written++;
+                    } catch (OutOfMemoryError e) {
+                        problems.add(Preflight.imageSkipped(r, source,
+                                ImageLoadException.outOfMemory(source.describe(r), e)));
                     } catch (OutputException e) {
                         throw e;
                     } catch (IOException e) {

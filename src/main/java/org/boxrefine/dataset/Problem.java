@@ -31,6 +31,8 @@ public record Problem(Reason reason, String message, Long imageId, List<Long> an
         IMAGE_ENTRY("unusable image entry (no id, no file name or a duplicate id)", true),
         /** The image file is missing, empty, truncated, corrupt or not in a supported format. */
         IMAGE_FILE("image file missing, empty, corrupt or in an unsupported format", true),
+        /** The image needs more memory than the Java heap has left. */
+        IMAGE_MEMORY("image too large for the memory available (raise -Xmx)", true),
         /** The image's size differs from the size the annotations declare. */
         IMAGE_SIZE("image size differs from the annotations", true),
         /** An annotation without an integer id. */

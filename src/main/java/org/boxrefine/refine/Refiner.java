@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.ImageSource;
 import org.boxrefine.dataset.Tag;
@@ -75,7 +76,7 @@ public final class Refiner {
         PatchStream.Settings s = new PatchStream.Settings(config.sampling(), config.epochs(), 16,
                 config.train().batchSize(), config.arch().patchSizePx(), seed);
         return new PatchStream(records, r -> {
-            ScaledImage img = scale(source.load(r), r.tags());
+            ScaledImage img = loadScaled(source, r);
             List<CroppedMask> masks = masksByImage.get(r.imageId());
             if (masks != null) {
                 return img.withMasks(masks);
@@ -86,6 +87,15 @@ public final class Refiner {
     }
 
     private TrainingSummary lastTraining;
+
+    /** The image at working scale; running out of heap on it is reported as a problem of this image. */
+    private ScaledImage loadScaled(ImageSource source, ImageRecord r) throws IOException {
+        try {
+            return scale(source.load(r), r.tags());
+        } catch (OutOfMemoryError e) {
+            throw ImageLoadException.outOfMemory(source.describe(r), e);
+        }
+    }
 
     /** Patches the full training of {@link #train(List, ImageSource, TrainingListener, BiConsumer, RoundListener)} draws at most. */
     public long plannedPatches(List<ImageRecord> records) {
@@ -198,7 +208,7 @@ public final class Refiner {
             RgbImage img;
             try {
                 img = source.load(r);
-            } catch (IOException e) {
+            } catch (IOException | OutOfMemoryError e) {
                 continue;
             }
             ScaledImage scaled = scale(img, r.tags());

@@ -344,21 +344,56 @@ class MessyDataTest {
         Path out = dir.resolve("out");
         // a child JVM whose files may not exceed 256 KiB (ulimit -f): the 1.4 MB model is the first write that
         // fails, part-way, with EFBIG, as on a full disk
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -f 256 && exec \"$@\"", "limit", javaBin,
-                "-XX:-UsePerfData", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                BoxrefineCommand.class.getName()));
-        cmd.addAll(List.of(refine(json, out)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        int code = p.waitFor();
-
+        RefineCommandTest.Run child = runInChildJvm("ulimit -f 256", "-Xmx512m", refine(json, out));
+        int code = child.code();
+        String output = child.out();
         assertThat(code).as(output).isEqualTo(RefineCommand.EXIT_FAILED);
         assertThat(output).contains("the run failed", out.resolve(RefineCommand.MODEL_FILE).toString(),
                 "File too large");
         try (Stream<Path> all = Files.walk(out)) {
             assertThat(all.filter(Files::isRegularFile)).as("files left in the output folder").isEmpty();
         }
+    }
+
+    @Test
+    void anImageTooLargeForTheHeapIsSkippedAndTheOthersAreRefined() throws Exception {
+        MessyData data = new MessyData(dir.resolve("data"), 1, 18);
+        List<Long> small = data.addScene(0, 1, "small.png", ImageFiles::writePng);
+        // 6000x4000 decodes to two 72 MB arrays (ImageIO's and boxrefine's): more than a 128 MiB heap holds
+        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(6000, 4000,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        javax.imageio.ImageIO.write(big, "jpeg", dir.resolve("data/big.jpg").toFile());
+        data.addImage(2, "big.jpg", 6000, 4000);
+        long onBig = data.addBox(2, 1000, 1000, 2000, 1500);
+        Path out = dir.resolve("out");
+
+        RefineCommandTest.Run child = runInChildJvm("true", "-Xmx128m", refine(data.write(), out));
+
+        assertThat(child.code()).as(child.out()).isEqualTo(RefineCommand.EXIT_SKIPPED);
+        assertThat(line(child.out(), "big.jpg")).contains("image 2", "annotations " + onBig, "not enough memory",
+                "-Xmx");
+        assertThat(child.out()).containsPattern("1 image\\(s\\) +1 box\\(es\\): image too large for the memory");
+        Map<Long, JsonNode> res = MessyData.annotationsById(out.resolve("annotations.json"));
+        assertThat(small).allSatisfy(id -> assertThat(res.get(id).has("segmentation")).isTrue());
+        assertThat(res.get(onBig).has("segmentation")).isFalse();
+    }
+
+    /**
+     * Runs the command line in a child JVM on the test class path, after the shell command {@code limit}, with
+     * one JVM option; the output holds stdout and stderr together.
+     */
+    private static RefineCommandTest.Run runInChildJvm(String limit, String jvmOption, String... args)
+            throws IOException, InterruptedException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", limit + " && exec \"$@\"", "child", javaBin,
+                "-XX:-UsePerfData", jvmOption, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                BoxrefineCommand.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("DJL_OFFLINE", "true");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new RefineCommandTest.Run(p.waitFor(), output, output);
     }
 
     /** The first line of {@code text} containing {@code needle}. */
