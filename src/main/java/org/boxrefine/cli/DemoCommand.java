@@ -57,7 +57,8 @@ public final class DemoCommand implements Callable<Integer> {
                 written.annotationCount(), data);
         Path refined = outDir.resolve("refined");
         java.util.List<String> refineArgs = new java.util.ArrayList<>(java.util.List.of(
-                "--annotations", written.looseJson().toString(), "--out", refined.toString(), "--seed", Long.toString(seed)));
+                "--annotations", written.looseJson().toString(), "--out", refined.toString(), "--overwrite", "--seed",
+                Long.toString(seed)));
         if (threads != null) {
             refineArgs.addAll(java.util.List.of("--threads", threads.toString()));
         }

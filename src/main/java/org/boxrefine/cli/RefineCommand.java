@@ -2,21 +2,27 @@ package org.boxrefine.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.dataset.Preflight;
+import org.boxrefine.dataset.Problems;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
 import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.Overlay;
 import org.boxrefine.image.RgbImage;
+import org.boxrefine.io.OutputException;
+import org.boxrefine.io.OutputFolder;
 import org.boxrefine.io.coco.CocoDataset;
 import org.boxrefine.io.coco.CocoImageSource;
 import org.boxrefine.io.coco.CocoResultWriter;
@@ -51,9 +57,13 @@ import picocli.CommandLine.Spec;
 public final class RefineCommand implements Callable<Integer> {
     /** Exit code when the run finished but skipped images or boxes. */
     public static final int EXIT_SKIPPED = 3;
-    /** Exit code for bad input or usage. */
+    /** Exit code for bad input or usage, and for any skipped input under {@code --strict}. */
     public static final int EXIT_INPUT = 2;
+    /** Exit code when the run failed to write its output (full disk, unwritable folder). */
+    public static final int EXIT_FAILED = 1;
     static final String MODEL_FILE = "model.boxrefine";
+    static final String MASKS = "masks";
+    static final String OVERLAYS = "overlays";
 
     @Spec
     CommandSpec spec;
@@ -76,6 +86,13 @@ public final class RefineCommand implements Callable<Integer> {
     @Option(names = "--no-overlays", description = "Do not write overlay pictures.")
     boolean noOverlays;
 
+    @Option(names = "--strict", description = "Stop at the first bad image or box (exit code 2) instead of skipping it.")
+    boolean strict;
+
+    @Option(names = "--overwrite", description = "When --out is not empty, remove the previous run's outputs"
+            + " (annotations.json, model.boxrefine, masks/*.png, overlays/*.jpg) first; without it such a folder is refused.")
+    boolean overwrite;
+
     @Option(names = "--save-rounds", description = "Write each re-labelling round's masks to this folder (round-N.json, COCO), to measure rounds with eval.")
     Path saveRounds;
 
@@ -83,7 +100,7 @@ public final class RefineCommand implements Callable<Integer> {
     RefineOptions options = new RefineOptions();
 
     /** What a run did, for callers such as the demo. */
-    record Outcome(int images, int tags, int skippedImages, Path annotationsFile, double seconds) {
+    record Outcome(int images, int tags, boolean skipped, Path annotationsFile, double seconds) {
     }
 
     @Override
@@ -93,12 +110,11 @@ public final class RefineCommand implements Callable<Integer> {
             Outcome o = run(err);
             spec.commandLine().getOut().printf(Locale.ROOT, "refined %d boxes on %d images in %.1f s -> %s%n", o.tags(),
                     o.images(), o.seconds(), o.annotationsFile());
-            if (o.skippedImages() > 0) {
-                err.printf("%d image(s) skipped; see the messages above%n", o.skippedImages());
-                return EXIT_SKIPPED;
-            }
-            return 0;
-        } catch (IOException | IllegalArgumentException e) {
+            return o.skipped() ? EXIT_SKIPPED : 0;
+        } catch (OutputException e) {
+            err.println("boxrefine refine: the run failed, output not written: " + e.getMessage());
+            return EXIT_FAILED;
+        } catch (IOException | IllegalArgumentException | SkipLog.StrictStop e) {
             err.println("boxrefine refine: " + e.getMessage());
             return EXIT_INPUT;
         }
@@ -127,26 +143,29 @@ public final class RefineCommand implements Callable<Integer> {
         } else {
             dataset = images == null ? CocoDataset.read(annotations) : CocoDataset.read(annotations, images);
         }
-        for (String w : dataset.warnings()) {
-            err.println("warning: " + w);
-        }
+        SkipLog log = new SkipLog(err, strict);
+        Problems problems = log.problems();
+        problems.addAll(dataset.problems());
         CocoImageSource source = CocoImageSource.of(dataset);
-        List<ImageRecord> records = dataset.images().stream().filter(r -> !r.tags().isEmpty()).toList();
-        int unreadable = noBoxes ? dataset.images().size() - records.size() : 0;
+        List<ImageRecord> records = Preflight.check(dataset.images(), source, problems);
         int tagCount = records.stream().mapToInt(r -> r.tags().size()).sum();
         if (records.isEmpty()) {
             throw new IllegalArgumentException(noBoxes ? images + ": no readable PNG or JPEG images to refine"
                     : annotations + ": no usable boxes to refine");
         }
-        Files.createDirectories(out);
+        OutputFolder.prepare(out, overwrite ? OutputFolder.Mode.OVERWRITE : OutputFolder.Mode.REFUSE,
+                List.of(CocoResultWriter.FILE_NAME, MODEL_FILE), List.of(MASKS, OVERLAYS), List.of(".png", ".jpg"));
         String engine = EngineSetup.start(options.threads());
         Refiner refiner = new Refiner(cfg);
-        List<String> skipped = new ArrayList<>();
+        Set<Long> failed = new HashSet<>();
         boolean terminal = ProgressBar.isTerminal();
         ProgressBar trainBar = new ProgressBar(err, "train", "patches", refiner.plannedPatches(records), quiet, terminal);
         try (PatchClassifier classifier = refiner.train(records, source,
                 (seen, loss, ema, speed) -> trainBar.update(seen, String.format(Locale.ROOT, "loss %.3f", ema)),
-                (r, e) -> skipped.add(skip(err, r, e)), rounds(err, dataset))) {
+                (r, e) -> {
+                    failed.add(r.imageId());
+                    problems.add(Preflight.imageSkipped(r, source, e));
+                }, rounds(err, dataset))) {
             var summary = refiner.lastTraining();
             trainBar.finish(summary.patches(), String.format(Locale.ROOT, "loss %.3f", summary.finalLossEma()));
             ModelFile.write(out.resolve(MODEL_FILE), provenance(cfg, dataset, engine, records.size(), tagCount),
@@ -155,39 +174,55 @@ public final class RefineCommand implements Callable<Integer> {
             Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
             ProgressBar predictBar = new ProgressBar(err, "predict", "images", records.size(), quiet, terminal);
             int done = 0;
+            int written = 0;
             for (ImageRecord r : records) {
-                try {
-                    RgbImage img = source.load(r);
-                    List<TagResult> results = refiner.refine(classifier, img, r.tags());
-                    List<BoxPx> shown = new ArrayList<>();
-                    for (int k = 0; k < results.size(); k++) {
-                        TagResult t = results.get(k);
-                        BinaryMask full = t.mask().toFull(img.widthPx(), img.heightPx());
-                        ImageFiles.writeMaskPng(full, out.resolve("masks").resolve(t.annotationId() + ".png"));
-                        if (noBoxes) {
-                            PixelRect b = full.bounds();
-                            shown.add(new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()));
-                            refined.put(t.annotationId(), CocoResultWriter.Refined.withMaskBox(full, t.score()));
-                        } else {
-                            shown.add(r.tags().get(k).box());
-                            refined.put(t.annotationId(), CocoResultWriter.Refined.of(full, t.score()));
-                        }
+                if (!failed.contains(r.imageId())) {
+                    try {
+                        refineImage(r, source, refiner, classifier, refined);
+                        written++;
+                    } catch (OutOfMemoryError e) {
+                        problems.add(Preflight.imageSkipped(r, source,
+                                ImageLoadException.outOfMemory(source.describe(r), e)));
+                    } catch (OutputException e) {
+                        throw e;
+                    } catch (IOException e) {
+                        problems.add(Preflight.imageSkipped(r, source, e));
                     }
-                    if (!noOverlays) {
-                        RgbImage overlay = Overlay.render(img, shown, results.stream().map(TagResult::mask).toList(),
-                                1600);
-                        ImageFiles.writeJpeg(overlay, out.resolve("overlays").resolve(stem(r.fileName()) + ".jpg"), 0.9f);
-                    }
-                } catch (IOException e) {
-                    skipped.add(skip(err, r, e));
                 }
                 predictBar.update(++done, null);
             }
             predictBar.finish(done, null);
-            Path written = CocoResultWriter.write(dataset, refined, out, noBoxes);
-            return new Outcome(records.size() - skipped.size(), refined.size(), skipped.size() + unreadable, written,
-                    (System.nanoTime() - start) / 1e9);
+            Path file = CocoResultWriter.write(dataset, refined, out, noBoxes);
+            log.printSummary(err);
+            return new Outcome(written, refined.size(), log.anySkipped(), file, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** Refines one image's tags and writes its masks and overlay; the masks' RLE goes into {@code refined}. */
+    private void refineImage(ImageRecord r, CocoImageSource source, Refiner refiner, PatchClassifier classifier,
+            Map<Long, CocoResultWriter.Refined> refined) throws IOException {
+        RgbImage img = source.load(r);
+        List<TagResult> results = refiner.refine(classifier, img, r.tags());
+        List<BoxPx> shown = new ArrayList<>();
+        Map<Long, CocoResultWriter.Refined> masks = new LinkedHashMap<>();
+        for (int k = 0; k < results.size(); k++) {
+            TagResult t = results.get(k);
+            BinaryMask full = t.mask().toFull(img.widthPx(), img.heightPx());
+            ImageFiles.writeMaskPng(full, out.resolve(MASKS).resolve(t.annotationId() + ".png"));
+            if (noBoxes) {
+                PixelRect b = full.bounds();
+                shown.add(new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()));
+                masks.put(t.annotationId(), CocoResultWriter.Refined.withMaskBox(full, t.score()));
+            } else {
+                shown.add(r.tags().get(k).box());
+                masks.put(t.annotationId(), CocoResultWriter.Refined.of(full, t.score()));
+            }
+        }
+        if (!noOverlays) {
+            RgbImage overlay = Overlay.render(img, shown, results.stream().map(TagResult::mask).toList(), 1600);
+            ImageFiles.writeJpeg(overlay, out.resolve(OVERLAYS).resolve(stem(r.fileName()) + ".jpg"), 0.9f);
+        }
+        refined.putAll(masks);
     }
 
     private Refiner.RoundListener rounds(PrintWriter err, CocoDataset dataset) {
@@ -222,13 +257,6 @@ public final class RefineCommand implements Callable<Integer> {
                 }
             }
         };
-    }
-
-    private String skip(PrintWriter err, ImageRecord r, IOException e) {
-        String ids = r.tags().stream().map(t -> Long.toString(t.annotationId())).reduce((a, b) -> a + "," + b).orElse("");
-        String msg = "skipped image " + r.imageId() + " (" + r.fileName() + ", annotations " + ids + "): " + e.getMessage();
-        err.println(msg);
-        return msg;
     }
 
     private static ModelInfo provenance(RefineConfig cfg, CocoDataset dataset, String engine, int imageCount,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.ImageSource;
 import org.boxrefine.dataset.Tag;
@@ -78,7 +79,7 @@ public final class Refiner {
         PatchStream.Settings s = new PatchStream.Settings(config.sampling(), config.epochs(), 16,
                 config.train().batchSize(), config.arch().patchSizePx(), seed);
         return new PatchStream(records, r -> {
-            ScaledImage img = scale(source.load(r), r.tags());
+            ScaledImage img = loadScaled(source, r);
             List<CroppedMask> masks = masksByImage.get(r.imageId());
             if (masks != null) {
                 return img.withMasks(masks);
@@ -89,6 +90,15 @@ public final class Refiner {
     }
 
     private TrainingSummary lastTraining;
+
+    /** The image at working scale; running out of heap on it is reported as a problem of this image. */
+    private ScaledImage loadScaled(ImageSource source, ImageRecord r) throws IOException {
+        try {
+            return scale(source.load(r), r.tags());
+        } catch (OutOfMemoryError e) {
+            throw ImageLoadException.outOfMemory(source.describe(r), e);
+        }
+    }
 
     /** Patches the full training of {@link #train(List, ImageSource, TrainingListener, BiConsumer, RoundListener)} draws at most. */
     public long plannedPatches(List<ImageRecord> records) {
@@ -251,7 +261,7 @@ public final class Refiner {
             RgbImage img;
             try {
                 img = source.load(r);
-            } catch (IOException e) {
+            } catch (IOException | OutOfMemoryError e) {
                 continue;
             }
             ScaledImage scaled = scale(img, r.tags());
@@ -317,10 +327,29 @@ public final class Refiner {
             if (lost != null && lost.get(i).count() > 0) {
                 mask = withoutLost(mask, lost.get(i).data());
             }
+            if (mask.count() == 0 && isTiny(tags.get(i).box())) {
+                mask = filled(mask.widthPx(), mask.heightPx());
+            }
             out.add(new TagResult(tags.get(i).annotationId(), new CroppedMask(c.mask().rectPx(), mask),
                     meanInside(mask, c.probs())));
         }
         return out;
+    }
+
+    /**
+     * Boxes whose shorter side is under this many pixels are too small for the network and GrabCut to model (a patch
+     * spans 35 working pixels); when refining leaves such a box empty, its mask is the box itself.
+     */
+    public static final double TINY_BOX_PX = 8;
+
+    static boolean isTiny(BoxPx box) {
+        return Math.min(box.widthPx(), box.heightPx()) < TINY_BOX_PX;
+    }
+
+    private static BinaryMask filled(int widthPx, int heightPx) {
+        byte[] bits = new byte[widthPx * heightPx];
+        java.util.Arrays.fill(bits, (byte) 1);
+        return new BinaryMask(widthPx, heightPx, bits);
     }
 
     /** Each tag's mask on its own, before the overlap rule, with the network's probabilities over its rectangle. */

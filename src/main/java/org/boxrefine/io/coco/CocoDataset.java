@@ -17,7 +17,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.dataset.Problem;
 import org.boxrefine.dataset.Tag;
+import org.boxrefine.dataset.TagFit;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.io.image.ImageFiles;
 
@@ -38,11 +40,11 @@ public final class CocoDataset {
     private final List<CocoCategory> categories;
     private final Map<Long, Integer> annotationIndex;
     private final Map<Long, Long> annotationImage;
-    private final List<String> warnings;
+    private final List<Problem> problems;
 
     private CocoDataset(Path jsonFile, Path imageFolder, ObjectNode document, List<ImageRecord> images,
             List<CocoCategory> categories, Map<Long, Integer> annotationIndex, Map<Long, Long> annotationImage,
-            List<String> warnings) {
+            List<Problem> problems) {
         this.jsonFile = jsonFile;
         this.imageFolder = imageFolder;
         this.document = document;
@@ -55,7 +57,7 @@ public final class CocoDataset {
         this.categories = List.copyOf(categories);
         this.annotationIndex = Collections.unmodifiableMap(annotationIndex);
         this.annotationImage = Collections.unmodifiableMap(annotationImage);
-        this.warnings = List.copyOf(warnings);
+        this.problems = List.copyOf(problems);
     }
 
     /** Reads a COCO detection file whose image file names are relative to the file's own folder. */
@@ -86,7 +88,7 @@ public final class CocoDataset {
         ArrayNode images = root.putArray("images");
         ArrayNode annotations = root.putArray("annotations");
         root.putArray("categories").addObject().put("id", 1).put("name", "object").put("supercategory", "object");
-        List<String> unreadable = new ArrayList<>();
+        List<Problem> unreadable = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             long id = i + 1L;
             ObjectNode image = images.addObject().put("id", id).put("file_name", files.get(i).getFileName().toString());
@@ -94,7 +96,8 @@ public final class CocoDataset {
             try {
                 size = ImageFiles.size(files.get(i));
             } catch (IOException e) {
-                unreadable.add(e.getMessage() + "; image skipped");
+                unreadable.add(new Problem(Problem.Reason.IMAGE_FILE, e.getMessage() + "; image skipped", id,
+                        List.of()));
                 continue;
             }
             image.put("width", size.widthPx()).put("height", size.heightPx());
@@ -103,7 +106,7 @@ public final class CocoDataset {
             a.put("area", (long) size.widthPx() * size.heightPx()).put("iscrowd", 0);
         }
         Parser parser = new Parser(imageFolder, root);
-        parser.warnings.addAll(unreadable);
+        parser.problems.addAll(unreadable);
         return parser.parse(imageFolder);
     }
 
@@ -131,7 +134,12 @@ public final class CocoDataset {
 
     /** Problems found while reading, one line each, naming the file and the image or annotation. */
     public List<String> warnings() {
-        return warnings;
+        return problems.stream().map(Problem::message).toList();
+    }
+
+    /** The same problems as {@link #warnings()}, with their reasons and the image and annotation ids concerned. */
+    public List<Problem> problems() {
+        return problems;
     }
 
     /** Number of usable tags over all images. */
@@ -170,7 +178,12 @@ public final class CocoDataset {
     private static final class Parser {
         private final Path file;
         private final ObjectNode root;
-        private final List<String> warnings = new ArrayList<>();
+        private final List<Problem> problems = new ArrayList<>();
+
+        private void warn(Problem.Reason reason, Long imageId, Long annotationId, String message) {
+            problems.add(new Problem(reason, message, imageId, annotationId == null ? List.of()
+                    : List.of(annotationId)));
+        }
 
         Parser(Path file, ObjectNode root) {
             this.file = file;
@@ -185,7 +198,7 @@ public final class CocoDataset {
             }
             JsonNode annotationsNode = root.path("annotations");
             if (annotationsNode.isMissingNode()) {
-                warnings.add(file + ": no \"annotations\" array; the file has no boxes");
+                warn(Problem.Reason.OTHER_WARNING, null, null, file + ": no \"annotations\" array; the file has no boxes");
             } else if (!annotationsNode.isArray()) {
                 throw new IOException(file + ": expected \"annotations\" to be an array, found "
                         + CocoJson.describe(annotationsNode));
@@ -210,7 +223,7 @@ public final class CocoDataset {
                 images.add(new ImageRecord(e.id, e.fileName, e.widthPx, e.heightPx, e.tags));
             }
             return new CocoDataset(file, imageFolder, root, images, categories, annotationIndex, annotationImage,
-                    warnings);
+                    problems);
         }
 
         private List<CocoCategory> parseCategories() throws IOException {
@@ -227,7 +240,7 @@ public final class CocoDataset {
                 JsonNode c = node.get(i);
                 OptionalLong id = CocoJson.integral(c.get("id"));
                 if (!c.isObject() || id.isEmpty()) {
-                    warnings.add(file + ": categories[" + i + "]: expected an object with an integer \"id\", found "
+                    warn(Problem.Reason.OTHER_WARNING, null, null, file + ": categories[" + i + "]: expected an object with an integer \"id\", found "
                             + CocoJson.describe(c) + "; category skipped");
                     continue;
                 }
@@ -244,18 +257,19 @@ public final class CocoDataset {
                 String at = file + ": images[" + i + "]";
                 OptionalLong id = CocoJson.integral(img.get("id"));
                 if (!img.isObject() || id.isEmpty()) {
-                    warnings.add(at + ": expected an object with an integer \"id\", found " + CocoJson.describe(img)
+                    warn(Problem.Reason.IMAGE_ENTRY, null, null, at + ": expected an object with an integer \"id\", found "
+                            + CocoJson.describe(img)
                             + "; image skipped");
                     continue;
                 }
                 at = file + ": image " + id.getAsLong() + " (images[" + i + "])";
                 if (out.containsKey(id.getAsLong())) {
-                    warnings.add(at + ": duplicate image id; image skipped");
+                    warn(Problem.Reason.IMAGE_ENTRY, id.getAsLong(), null, at + ": duplicate image id; image skipped");
                     continue;
                 }
                 JsonNode name = img.get("file_name");
                 if (name == null || !name.isTextual() || name.asText().isBlank()) {
-                    warnings.add(at + ": \"file_name\" must be a non-empty string, found " + CocoJson.describe(name)
+                    warn(Problem.Reason.IMAGE_ENTRY, id.getAsLong(), null, at + ": \"file_name\" must be a non-empty string, found " + CocoJson.describe(name)
                             + "; image skipped");
                     continue;
                 }
@@ -273,7 +287,7 @@ public final class CocoDataset {
             }
             OptionalLong v = CocoJson.integral(n);
             if (v.isEmpty() || v.getAsLong() <= 0 || v.getAsLong() > Integer.MAX_VALUE) {
-                warnings.add(at + ": \"" + field + "\" must be a positive integer, found " + CocoJson.describe(n)
+                warn(Problem.Reason.OTHER_WARNING, null, null, at + ": \"" + field + "\" must be a positive integer, found " + CocoJson.describe(n)
                         + "; treated as unknown");
                 return 0;
             }
@@ -284,7 +298,7 @@ public final class CocoDataset {
                 Map<Long, Integer> firstSeen, Set<Long> categoryIds) {
             OptionalLong id = CocoJson.integral(ann.get("id"));
             if (!ann.isObject() || id.isEmpty()) {
-                warnings.add(file + ": annotations[" + index + "]: expected an object with an integer \"id\", found "
+                warn(Problem.Reason.MISSING_ID, null, null, file + ": annotations[" + index + "]: expected an object with an integer \"id\", found "
                         + CocoJson.describe(ann.isObject() ? ann.get("id") : ann) + "; annotation skipped");
                 return null;
             }
@@ -292,50 +306,54 @@ public final class CocoDataset {
             String at = file + ": annotation " + annId + " (annotations[" + index + "])";
             Integer first = firstSeen.putIfAbsent(annId, index);
             if (first != null) {
-                warnings.add(at + ": duplicate annotation id, first used at annotations[" + first
+                warn(Problem.Reason.DUPLICATE_ID, null, null, at + ": duplicate annotation id, first used at annotations[" + first
                         + "]; annotation skipped");
                 return null;
             }
             JsonNode imageIdNode = ann.get("image_id");
             OptionalLong imageId = CocoJson.integral(imageIdNode);
             if (imageId.isEmpty()) {
-                warnings.add(at + ": \"image_id\" must be an integer, found " + CocoJson.describe(imageIdNode)
+                warn(Problem.Reason.UNKNOWN_IMAGE, null, annId, at + ": \"image_id\" must be an integer, found " + CocoJson.describe(imageIdNode)
                         + "; annotation skipped");
                 return null;
             }
             ImageEntry image = images.get(imageId.getAsLong());
             if (image == null) {
-                warnings.add(at + ": unknown image_id " + imageId.getAsLong()
+                warn(Problem.Reason.UNKNOWN_IMAGE, null, annId, at + ": unknown image_id " + imageId.getAsLong()
                         + " (no image with that id); annotation skipped");
                 return null;
             }
             OptionalLong categoryId = CocoJson.integral(ann.get("category_id"));
             if (categoryId.isEmpty()) {
-                warnings.add(at + ": \"category_id\" must be an integer, found " + CocoJson.describe(ann.get("category_id"))
+                warn(Problem.Reason.BAD_CATEGORY, imageId.getAsLong(), annId, at + ": \"category_id\" must be an integer, found " + CocoJson.describe(ann.get("category_id"))
                         + "; annotation skipped");
                 return null;
             }
             if (!categoryIds.isEmpty() && !categoryIds.contains(categoryId.getAsLong())) {
-                warnings.add(at + ": category_id " + categoryId.getAsLong() + " is not among the file's categories; kept");
+                warn(Problem.Reason.OTHER_WARNING, imageId.getAsLong(), annId, at + ": category_id "
+                        + categoryId.getAsLong() + " is not among the file's categories; kept");
             }
             BoxPx box;
             try {
                 box = CocoJson.bbox(ann.get("bbox"));
             } catch (IllegalArgumentException e) {
-                warnings.add(at + ": " + e.getMessage() + "; annotation skipped");
+                warn(Problem.Reason.BAD_BOX, imageId.getAsLong(), annId, at + ": " + e.getMessage()
+                        + "; annotation skipped");
                 return null;
             }
             if (image.widthPx > 0 && image.heightPx > 0) {
-                BoxPx clipped = box.clip(image.widthPx, image.heightPx);
-                if (clipped.widthPx() <= 0 || clipped.heightPx() <= 0) {
-                    warnings.add(at + ": bbox " + CocoJson.xywh(box) + " lies wholly outside the " + image.widthPx
-                            + "x" + image.heightPx + " image " + image.id + "; annotation skipped");
+                TagFit.Result fit = TagFit.fit(box, image.widthPx, image.heightPx);
+                String size = image.widthPx + "x" + image.heightPx;
+                if (fit.fit() == TagFit.Fit.OUTSIDE) {
+                    warn(Problem.Reason.BOX_OUTSIDE, image.id, annId, at + ": bbox " + CocoJson.xywh(box)
+                            + " " + fit.outsideWhy() + " the " + size + " image " + image.id + "; annotation skipped");
                     return null;
                 }
-                if (!clipped.equals(box)) {
-                    warnings.add(at + ": bbox " + CocoJson.xywh(box) + " extends beyond the " + image.widthPx + "x"
-                            + image.heightPx + " image " + image.id + "; clipped to " + CocoJson.xywh(clipped));
-                    box = clipped;
+                if (fit.fit() == TagFit.Fit.CLIPPED) {
+                    warn(Problem.Reason.BOX_CLIPPED, image.id, annId, at + ": bbox " + CocoJson.xywh(box)
+                            + " extends beyond the " + size + " image " + image.id + "; clipped to "
+                            + CocoJson.xywh(fit.box()));
+                    box = fit.box();
                 }
             }
             return new Tag(annId, categoryId.getAsLong(), box);

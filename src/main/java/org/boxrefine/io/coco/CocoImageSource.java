@@ -2,12 +2,19 @@ package org.boxrefine.io.coco;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.dataset.ImageSize;
 import org.boxrefine.dataset.ImageSource;
+import org.boxrefine.dataset.Problem;
 import org.boxrefine.image.RgbImage;
 import org.boxrefine.io.image.ImageFiles;
 
-/** Loads the images of a COCO file: {@code file_name} resolved against the image folder. */
+/**
+ * Loads the images of a COCO file: {@code file_name} resolved against the image folder. COCO's {@code width} and
+ * {@code height} refer to the image as displayed, after its EXIF orientation (as detectron2 and Ultralytics read
+ * them); an image whose displayed size differs from the declared one is rejected.
+ */
 public final class CocoImageSource implements ImageSource {
     private final Path imageFolder;
 
@@ -32,19 +39,42 @@ public final class CocoImageSource implements ImageSource {
         return imageFolder.resolve(record.fileName());
     }
 
+    @Override
+    public String describe(ImageRecord record) {
+        return fileOf(record).toString();
+    }
+
     /**
-     * @throws IOException naming the file when it is missing or undecodable, or when its size differs from the
-     *                     size the COCO file declares
+     * @throws IOException naming the file when it is missing or undecodable; an {@link ImageLoadException} when
+     *                     its size differs from the size the COCO file declares
      */
     @Override
     public RgbImage load(ImageRecord record) throws IOException {
         Path file = fileOf(record);
         RgbImage image = ImageFiles.readRgb(file);
-        boolean declared = record.widthPx() > 0 && record.heightPx() > 0;
-        if (declared && (image.widthPx() != record.widthPx() || image.heightPx() != record.heightPx())) {
-            throw new IOException(file + ": image " + record.imageId() + " is declared " + record.widthPx() + "x"
-                    + record.heightPx() + " in the COCO file, found " + image.widthPx() + "x" + image.heightPx());
-        }
+        checkDeclared(record, file, image.widthPx(), image.heightPx());
         return image;
+    }
+
+    /** The displayed size from the file's header, checked against the declared size. */
+    @Override
+    public ImageSize size(ImageRecord record) throws IOException {
+        Path file = fileOf(record);
+        ImageFiles.Size s = ImageFiles.size(file);
+        checkDeclared(record, file, s.widthPx(), s.heightPx());
+        return new ImageSize(s.widthPx(), s.heightPx());
+    }
+
+    private static void checkDeclared(ImageRecord record, Path file, int widthPx, int heightPx)
+            throws ImageLoadException {
+        boolean declared = record.widthPx() > 0 && record.heightPx() > 0;
+        if (declared && (widthPx != record.widthPx() || heightPx != record.heightPx())) {
+            String turned = widthPx == record.heightPx() && heightPx == record.widthPx()
+                    ? " (its EXIF orientation turns it; width and height must be those of the image as displayed)"
+                    : "";
+            throw new ImageLoadException(Problem.Reason.IMAGE_SIZE, file + ": image " + record.imageId()
+                    + " is declared " + record.widthPx() + "x" + record.heightPx() + " in the COCO file, found "
+                    + widthPx + "x" + heightPx + turned);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.boxrefine.io.coco;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,12 +20,17 @@ import java.util.OptionalLong;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.io.AtomicFiles;
 
-/** Shared JSON handling for COCO files: numbers kept as written, errors naming the file and position. */
+/**
+ * Shared JSON handling for COCO files: numbers kept as written, errors naming the file and position. {@code NaN}
+ * and {@code Infinity} (which Python's json module writes) are read as numbers, so that only the annotation holding
+ * one is skipped, not the whole file.
+ */
 final class CocoJson {
     /** Decimals stay {@link BigDecimal} with their trailing zeros, so a document is written back as it was read. */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
@@ -107,7 +113,12 @@ final class CocoJson {
         if (v[2] <= 0 || v[3] <= 0) {
             throw new IllegalArgumentException("bbox width and height must be positive, found " + describe(node));
         }
-        return BoxPx.fromXywh(v[0], v[1], v[2], v[3]);
+        BoxPx box = BoxPx.fromXywh(v[0], v[1], v[2], v[3]);
+        if (box.widthPx() <= 0 || box.heightPx() <= 0) {
+            throw new IllegalArgumentException("bbox width and height must be positive at that position (too small"
+                    + " for a double to hold beside x or y), found " + describe(node));
+        }
+        return box;
     }
 
     /** A box as COCO's {@code [x, y, w, h]} for messages. */
