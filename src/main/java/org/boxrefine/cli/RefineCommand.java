@@ -58,7 +58,7 @@ public final class RefineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--annotations", description = "COCO detection JSON with the boxes (required unless --no-boxes).")
+    @Option(names = "--annotations", description = "The boxes: a COCO detection JSON, a Pascal VOC folder or XML file, a YOLO folder (or its data.yaml / classes.txt), or LabelMe JSON files (a folder or one file) (required unless --no-boxes).")
     Path annotations;
 
     @Option(names = "--images", description = "Folder the images' file_name are relative to (default: the JSON's folder); with --no-boxes, the folder of images to refine.")
@@ -81,6 +81,9 @@ public final class RefineCommand implements Callable<Integer> {
 
     @Mixin
     RefineOptions options = new RefineOptions();
+
+    @Mixin
+    FormatOptions formats = new FormatOptions();
 
     /** What a run did, for callers such as the demo. */
     record Outcome(int images, int tags, int skippedImages, Path annotationsFile, double seconds) {
@@ -125,7 +128,7 @@ public final class RefineCommand implements Callable<Integer> {
         } else if (annotations == null) {
             throw new IllegalArgumentException("--annotations is required (or --no-boxes with --images)");
         } else {
-            dataset = images == null ? CocoDataset.read(annotations) : CocoDataset.read(annotations, images);
+            dataset = formats.read(annotations, images);
         }
         for (String w : dataset.warnings()) {
             err.println("warning: " + w);

@@ -16,6 +16,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.boxrefine.dataset.BoxSet;
+import org.boxrefine.dataset.Category;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.Tag;
 import org.boxrefine.geom.BoxPx;
@@ -105,6 +107,55 @@ public final class CocoDataset {
         Parser parser = new Parser(imageFolder, root);
         parser.warnings.addAll(unreadable);
         return parser.parse(imageFolder);
+    }
+
+    /**
+     * The COCO view of boxes read from another format (VOC, YOLO, LabelMe): a document holding {@code images}
+     * (id, file_name, and width and height when known), {@code annotations} (id, image_id, category_id, bbox,
+     * area of the box, iscrowd 0) and {@code categories} (id, name), so that every COCO writer works on it.
+     * The reader's warnings come first; {@link #jsonFile()} is the source the boxes came from.
+     */
+    public static CocoDataset fromBoxes(BoxSet boxes) throws IOException {
+        ObjectNode root = CocoJson.MAPPER.createObjectNode();
+        ArrayNode images = root.putArray("images");
+        ArrayNode annotations = root.putArray("annotations");
+        ArrayNode categories = root.putArray("categories");
+        for (Category c : boxes.categories()) {
+            categories.addObject().put("id", c.id()).put("name", c.name());
+        }
+        for (ImageRecord r : boxes.images()) {
+            ObjectNode image = images.addObject().put("id", r.imageId()).put("file_name", r.fileName());
+            if (r.widthPx() > 0 && r.heightPx() > 0) {
+                image.put("width", r.widthPx()).put("height", r.heightPx());
+            }
+            for (Tag t : r.tags()) {
+                ObjectNode a = annotations.addObject().put("id", t.annotationId()).put("image_id", r.imageId())
+                        .put("category_id", t.categoryId());
+                ArrayNode bbox = a.putArray("bbox");
+                for (double v : t.box().toXywh()) {
+                    bbox.add(CocoJson.number(v));
+                }
+                a.set("area", CocoJson.number(t.box().areaPx()));
+                a.put("iscrowd", 0);
+            }
+        }
+        Parser parser = new Parser(boxes.source(), root);
+        parser.warnings.addAll(boxes.warnings());
+        return parser.parse(boxes.imageFolder());
+    }
+
+    /**
+     * This data set with only the tags of the given categories in {@link #images()}; the document and every
+     * annotation stay, so writers pass the other annotations through as read.
+     */
+    public CocoDataset withCategories(Set<Long> categoryIds) {
+        List<ImageRecord> kept = new ArrayList<>();
+        for (ImageRecord r : images) {
+            kept.add(new ImageRecord(r.imageId(), r.fileName(), r.widthPx(), r.heightPx(),
+                    r.tags().stream().filter(t -> categoryIds.contains(t.categoryId())).toList()));
+        }
+        return new CocoDataset(jsonFile, imageFolder, document, kept, categories, annotationIndex, annotationImage,
+                warnings);
     }
 
     public Path jsonFile() {
