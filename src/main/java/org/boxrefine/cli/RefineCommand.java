@@ -14,9 +14,11 @@ import java.util.concurrent.Callable;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
-import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.Overlay;
 import org.boxrefine.image.RgbImage;
+import org.boxrefine.io.InstanceMask;
+import org.boxrefine.io.OutputConfig;
+import org.boxrefine.io.OutputWriters;
 import org.boxrefine.io.coco.CocoDataset;
 import org.boxrefine.io.coco.CocoImageSource;
 import org.boxrefine.io.coco.CocoResultWriter;
@@ -110,6 +112,7 @@ public final class RefineCommand implements Callable<Integer> {
     Outcome run(PrintWriter err) throws IOException {
         long start = System.nanoTime();
         RefineConfig cfg = options.config();
+        OutputConfig outputConfig = formats.outputs();
         CocoDataset dataset;
         if (noBoxes) {
             if (annotations != null) {
@@ -155,28 +158,22 @@ public final class RefineCommand implements Callable<Integer> {
             ModelFile.write(out.resolve(MODEL_FILE), provenance(cfg, dataset, engine, records.size(), tagCount),
                     classifier);
 
-            Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
+            OutputWriters outputs = new OutputWriters(dataset, out, outputConfig, noBoxes);
             ProgressBar predictBar = new ProgressBar(err, "predict", "images", records.size(), quiet, terminal);
             int done = 0;
             for (ImageRecord r : records) {
                 try {
                     RgbImage img = source.load(r);
                     List<TagResult> results = refiner.refine(classifier, img, r.tags());
-                    List<BoxPx> shown = new ArrayList<>();
-                    for (int k = 0; k < results.size(); k++) {
-                        TagResult t = results.get(k);
-                        BinaryMask full = t.mask().toFull(img.widthPx(), img.heightPx());
-                        ImageFiles.writeMaskPng(full, out.resolve("masks").resolve(t.annotationId() + ".png"));
-                        if (noBoxes) {
-                            PixelRect b = full.bounds();
-                            shown.add(new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()));
-                            refined.put(t.annotationId(), CocoResultWriter.Refined.withMaskBox(full, t.score()));
-                        } else {
-                            shown.add(r.tags().get(k).box());
-                            refined.put(t.annotationId(), CocoResultWriter.Refined.of(full, t.score()));
-                        }
-                    }
+                    List<InstanceMask> masks = results.stream()
+                            .map(t -> new InstanceMask(t.annotationId(), t.mask(), t.score())).toList();
+                    outputs.image(r, img.widthPx(), img.heightPx(), masks);
                     if (!noOverlays) {
+                        List<BoxPx> shown = new ArrayList<>();
+                        for (int k = 0; k < masks.size(); k++) {
+                            PixelRect b = masks.get(k).boundsPx();
+                            shown.add(noBoxes ? new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()) : r.tags().get(k).box());
+                        }
                         RgbImage overlay = Overlay.render(img, shown, results.stream().map(TagResult::mask).toList(),
                                 1600);
                         ImageFiles.writeJpeg(overlay, out.resolve("overlays").resolve(stem(r.fileName()) + ".jpg"), 0.9f);
@@ -187,8 +184,9 @@ public final class RefineCommand implements Callable<Integer> {
                 predictBar.update(++done, null);
             }
             predictBar.finish(done, null);
-            Path written = CocoResultWriter.write(dataset, refined, out, noBoxes);
-            return new Outcome(records.size() - skipped.size(), refined.size(), skipped.size() + unreadable, written,
+            Path written = outputs.finish();
+            outputs.summary().forEach(spec.commandLine().getOut()::println);
+            return new Outcome(records.size() - skipped.size(), outputs.refinedCount(), skipped.size() + unreadable, written,
                     (System.nanoTime() - start) / 1e9);
         }
     }

@@ -37,6 +37,7 @@ public final class CocoDataset {
     private final ObjectNode document;
     private final List<ImageRecord> images;
     private final Map<Long, ImageRecord> imagesById;
+    private final Map<Long, ImageRecord> allById;
     private final List<CocoCategory> categories;
     private final Map<Long, Integer> annotationIndex;
     private final Map<Long, Long> annotationImage;
@@ -45,6 +46,12 @@ public final class CocoDataset {
     private CocoDataset(Path jsonFile, Path imageFolder, ObjectNode document, List<ImageRecord> images,
             List<CocoCategory> categories, Map<Long, Integer> annotationIndex, Map<Long, Long> annotationImage,
             List<String> warnings) {
+        this(jsonFile, imageFolder, document, images, null, categories, annotationIndex, annotationImage, warnings);
+    }
+
+    private CocoDataset(Path jsonFile, Path imageFolder, ObjectNode document, List<ImageRecord> images,
+            Map<Long, ImageRecord> allById, List<CocoCategory> categories, Map<Long, Integer> annotationIndex,
+            Map<Long, Long> annotationImage, List<String> warnings) {
         this.jsonFile = jsonFile;
         this.imageFolder = imageFolder;
         this.document = document;
@@ -54,6 +61,7 @@ public final class CocoDataset {
             byId.put(r.imageId(), r);
         }
         this.imagesById = Collections.unmodifiableMap(byId);
+        this.allById = allById == null ? this.imagesById : allById;
         this.categories = List.copyOf(categories);
         this.annotationIndex = Collections.unmodifiableMap(annotationIndex);
         this.annotationImage = Collections.unmodifiableMap(annotationImage);
@@ -154,8 +162,8 @@ public final class CocoDataset {
             kept.add(new ImageRecord(r.imageId(), r.fileName(), r.widthPx(), r.heightPx(),
                     r.tags().stream().filter(t -> categoryIds.contains(t.categoryId())).toList()));
         }
-        return new CocoDataset(jsonFile, imageFolder, document, kept, categories, annotationIndex, annotationImage,
-                warnings);
+        return new CocoDataset(jsonFile, imageFolder, document, kept, allById, categories, annotationIndex,
+                annotationImage, warnings);
     }
 
     public Path jsonFile() {
@@ -174,6 +182,12 @@ public final class CocoDataset {
 
     public Optional<ImageRecord> image(long imageId) {
         return Optional.ofNullable(imagesById.get(imageId));
+    }
+
+    /** Every usable tag of an image, whatever {@link #withCategories} kept for refining; empty for an unknown id. */
+    public List<Tag> allTags(long imageId) {
+        ImageRecord r = allById.get(imageId);
+        return r == null ? List.of() : r.tags();
     }
 
     public List<CocoCategory> categories() {
