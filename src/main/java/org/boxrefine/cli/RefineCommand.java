@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
  * background, and the output holds one mask per image with its bounding box.
  */
 @Command(name = "refine", mixinStandardHelpOptions = true,
-        description = {"Train on the boxes of a COCO file and write a tight mask for every box.",
+        description = {"Train on the boxes of an annotation file (COCO, Pascal VOC, YOLO or LabelMe) and write a tight"
+                + " mask for every box, in the formats --output-format lists.",
             "With --no-boxes --images DIR, there are no boxes: every PNG and JPEG file directly in DIR gets one mask"
                     + " of its main object, learnt with the band along the image edges (--border-fraction) as"
                     + " background and the rest as foreground. annotations.json then lists those images (ids from 1,"
