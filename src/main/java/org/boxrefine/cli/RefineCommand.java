@@ -18,11 +18,13 @@ import org.boxrefine.dataset.Preflight;
 import org.boxrefine.dataset.Problems;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
-import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.Overlay;
 import org.boxrefine.image.RgbImage;
+import org.boxrefine.io.InstanceMask;
+import org.boxrefine.io.OutputConfig;
 import org.boxrefine.io.OutputException;
 import org.boxrefine.io.OutputFolder;
+import org.boxrefine.io.OutputWriters;
 import org.boxrefine.io.coco.CocoDataset;
 import org.boxrefine.io.coco.CocoImageSource;
 import org.boxrefine.io.coco.CocoResultWriter;
@@ -48,7 +50,8 @@ import picocli.CommandLine.Spec;
  * background, and the output holds one mask per image with its bounding box.
  */
 @Command(name = "refine", mixinStandardHelpOptions = true,
-        description = {"Train on the boxes of a COCO file and write a tight mask for every box.",
+        description = {"Train on the boxes of an annotation file (COCO, Pascal VOC, YOLO or LabelMe) and write a tight"
+                + " mask for every box, in the formats --output-format lists.",
             "With --no-boxes --images DIR, there are no boxes: every PNG and JPEG file directly in DIR gets one mask"
                     + " of its main object, learnt with the band along the image edges (--border-fraction) as"
                     + " background and the rest as foreground. annotations.json then lists those images (ids from 1,"
@@ -68,7 +71,7 @@ public final class RefineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--annotations", description = "COCO detection JSON with the boxes (required unless --no-boxes).")
+    @Option(names = "--annotations", description = "The boxes: a COCO detection JSON, a Pascal VOC folder or XML file, a YOLO folder (or its data.yaml / classes.txt), or LabelMe JSON files (a folder or one file) (required unless --no-boxes).")
     Path annotations;
 
     @Option(names = "--images", description = "Folder the images' file_name are relative to (default: the JSON's folder); with --no-boxes, the folder of images to refine.")
@@ -99,6 +102,9 @@ public final class RefineCommand implements Callable<Integer> {
     @Mixin
     RefineOptions options = new RefineOptions();
 
+    @Mixin
+    FormatOptions formats = new FormatOptions();
+
     /** What a run did, for callers such as the demo. */
     record Outcome(int images, int tags, boolean skipped, Path annotationsFile, double seconds) {
     }
@@ -123,6 +129,7 @@ public final class RefineCommand implements Callable<Integer> {
     Outcome run(PrintWriter err) throws IOException {
         long start = System.nanoTime();
         RefineConfig cfg = options.config();
+        OutputConfig outputConfig = formats.outputs();
         CocoDataset dataset;
         if (noBoxes) {
             if (annotations != null) {
@@ -141,7 +148,7 @@ public final class RefineCommand implements Callable<Integer> {
         } else if (annotations == null) {
             throw new IllegalArgumentException("--annotations is required (or --no-boxes with --images)");
         } else {
-            dataset = images == null ? CocoDataset.read(annotations) : CocoDataset.read(annotations, images);
+            dataset = formats.read(annotations, images);
         }
         SkipLog log = new SkipLog(err, strict);
         Problems problems = log.problems();
@@ -154,7 +161,10 @@ public final class RefineCommand implements Callable<Integer> {
                     : annotations + ": no usable boxes to refine");
         }
         OutputFolder.prepare(out, overwrite ? OutputFolder.Mode.OVERWRITE : OutputFolder.Mode.REFUSE,
-                List.of(CocoResultWriter.FILE_NAME, MODEL_FILE), List.of(MASKS, OVERLAYS), List.of(".png", ".jpg"));
+                List.of(CocoResultWriter.FILE_NAME, MODEL_FILE, OutputWriters.POLYGON_FILE, OutputWriters.STATS_FILE,
+                        OutputWriters.INSTANCES_CSV, "yolo/data.yaml"),
+                List.of(MASKS, OVERLAYS, "instances", "labelme", "yolo/labels", "yolo"),
+                List.of(".png", ".jpg", ".json", ".txt"));
         String engine = EngineSetup.start(options.threads());
         Refiner refiner = new Refiner(cfg);
         Set<Long> failed = new HashSet<>();
@@ -171,14 +181,14 @@ public final class RefineCommand implements Callable<Integer> {
             ModelFile.write(out.resolve(MODEL_FILE), provenance(cfg, dataset, engine, records.size(), tagCount),
                     classifier);
 
-            Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
+            OutputWriters outputs = new OutputWriters(dataset, out, outputConfig, noBoxes);
             ProgressBar predictBar = new ProgressBar(err, "predict", "images", records.size(), quiet, terminal);
             int done = 0;
             int written = 0;
             for (ImageRecord r : records) {
                 if (!failed.contains(r.imageId())) {
                     try {
-                        refineImage(r, source, refiner, classifier, refined);
+                        refineImage(r, source, refiner, classifier, outputs);
                         written++;
                     } catch (OutOfMemoryError e) {
                         problems.add(Preflight.imageSkipped(r, source,
@@ -192,37 +202,30 @@ public final class RefineCommand implements Callable<Integer> {
                 predictBar.update(++done, null);
             }
             predictBar.finish(done, null);
-            Path file = CocoResultWriter.write(dataset, refined, out, noBoxes);
+            Path file = outputs.finish();
+            outputs.summary().forEach(spec.commandLine().getOut()::println);
             log.printSummary(err);
-            return new Outcome(written, refined.size(), log.anySkipped(), file, (System.nanoTime() - start) / 1e9);
+            return new Outcome(written, outputs.refinedCount(), log.anySkipped(), file, (System.nanoTime() - start) / 1e9);
         }
     }
 
-    /** Refines one image's tags and writes its masks and overlay; the masks' RLE goes into {@code refined}. */
+    /** Refines one image's tags and hands its masks to the writers; writes its overlay. */
     private void refineImage(ImageRecord r, CocoImageSource source, Refiner refiner, PatchClassifier classifier,
-            Map<Long, CocoResultWriter.Refined> refined) throws IOException {
+            OutputWriters outputs) throws IOException {
         RgbImage img = source.load(r);
         List<TagResult> results = refiner.refine(classifier, img, r.tags());
-        List<BoxPx> shown = new ArrayList<>();
-        Map<Long, CocoResultWriter.Refined> masks = new LinkedHashMap<>();
-        for (int k = 0; k < results.size(); k++) {
-            TagResult t = results.get(k);
-            BinaryMask full = t.mask().toFull(img.widthPx(), img.heightPx());
-            ImageFiles.writeMaskPng(full, out.resolve(MASKS).resolve(t.annotationId() + ".png"));
-            if (noBoxes) {
-                PixelRect b = full.bounds();
-                shown.add(new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()));
-                masks.put(t.annotationId(), CocoResultWriter.Refined.withMaskBox(full, t.score()));
-            } else {
-                shown.add(r.tags().get(k).box());
-                masks.put(t.annotationId(), CocoResultWriter.Refined.of(full, t.score()));
-            }
-        }
+        List<InstanceMask> masks = results.stream()
+                .map(t -> new InstanceMask(t.annotationId(), t.mask(), t.score())).toList();
+        outputs.image(r, img.widthPx(), img.heightPx(), masks);
         if (!noOverlays) {
+            List<BoxPx> shown = new ArrayList<>();
+            for (int k = 0; k < masks.size(); k++) {
+                PixelRect b = masks.get(k).boundsPx();
+                shown.add(noBoxes ? new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()) : r.tags().get(k).box());
+            }
             RgbImage overlay = Overlay.render(img, shown, results.stream().map(TagResult::mask).toList(), 1600);
             ImageFiles.writeJpeg(overlay, out.resolve(OVERLAYS).resolve(stem(r.fileName()) + ".jpg"), 0.9f);
         }
-        refined.putAll(masks);
     }
 
     private Refiner.RoundListener rounds(PrintWriter err, CocoDataset dataset) {
