@@ -19,7 +19,7 @@ for fmt in coco voc yolo labelme; do
   [ "$fmt" = coco ] && input="$root/coco/boxes.json"
   out="$root/out-$fmt"
   start=$(date +%s.%N)
-  "$here/boxrefine" refine --annotations "$input" --out "$out" --quiet --no-overlays \
+  "$here/boxrefine" refine --annotations "$input" --out "$out" --overwrite --quiet --no-overlays \
       --output-format coco,coco-polygon,yolo,labelme,png "$@" > "$out.log" 2>&1 || true
   end=$(date +%s.%N)
   "$here/boxrefine" eval --pred "$out/annotations.json" --truth "$root/truth.json" --json > "$out.eval.json"
