@@ -193,6 +193,7 @@ public final class RefineCommand implements Callable<Integer> {
             }
             predictBar.finish(done, null);
             Path file = CocoResultWriter.write(dataset, refined, out, noBoxes);
+            ReviewReport.afterRefine(out, source.imageFolder(), err);
             log.printSummary(err);
             return new Outcome(written, refined.size(), log.anySkipped(), file, (System.nanoTime() - start) / 1e9);
         }
