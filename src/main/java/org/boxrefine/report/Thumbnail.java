@@ -8,7 +8,7 @@ import org.boxrefine.image.RgbImage;
 
 /**
  * A box's review thumbnail: the box with a margin of context, scaled so that its longer side is a given size,
- * the mask tinted blue with its outline drawn, and the box drawn in yellow.
+ * the mask tinted blue with its outline drawn, and the box outlined in yellow (inside its edge).
  */
 public final class Thumbnail {
     /** Context around the box on each side, as a share of its longer side. */
@@ -18,6 +18,8 @@ public final class Thumbnail {
     static final int[] MASK_TINT = {30, 144, 255};
     static final int[] OUTLINE = {0, 90, 255};
     static final int[] BOX = {255, 220, 0};
+    /** Width of the box's outline, drawn inside the box. */
+    static final int BOX_LINE_PX = 2;
 
     private Thumbnail() {
     }
@@ -80,13 +82,15 @@ public final class Thumbnail {
         int y0 = (int) Math.round((box.y0Px() - crop.y0Px()) * fy);
         int x1 = (int) Math.round((box.x1Px() - crop.x0Px()) * fx) - 1;
         int y1 = (int) Math.round((box.y1Px() - crop.y0Px()) * fy) - 1;
-        for (int x = x0; x <= x1; x++) {
-            dot(out, x, y0);
-            dot(out, x, y1);
-        }
-        for (int y = y0; y <= y1; y++) {
-            dot(out, x0, y);
-            dot(out, x1, y);
+        for (int t = 0; t < BOX_LINE_PX; t++) {
+            for (int x = x0; x <= x1; x++) {
+                dot(out, x, y0 + t);
+                dot(out, x, y1 - t);
+            }
+            for (int y = y0; y <= y1; y++) {
+                dot(out, x0 + t, y);
+                dot(out, x1 - t, y);
+            }
         }
         return out;
     }

@@ -53,7 +53,7 @@ class ThumbnailAndPlotTest {
                 }
             }
         }
-        double perimeter = 2 * (box.widthPx() + box.heightPx()) * f;
+        double perimeter = 2 * (box.widthPx() + box.heightPx()) * f * Thumbnail.BOX_LINE_PX;
         assertThat((double) boxPixels).isBetween(perimeter * 0.9, perimeter * 1.1);
         assertThat(is(t, 0, 0, Thumbnail.BOX)).as("context outside the box").isFalse();
     }
