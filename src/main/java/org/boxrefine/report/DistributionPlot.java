@@ -21,7 +21,7 @@ public final class DistributionPlot {
     public static final int PANEL_WIDTH_PX = 380;
     public static final int PANEL_HEIGHT_PX = 240;
     static final int LEFT_PX = 44;
-    static final int RIGHT_PX = 12;
+    static final int RIGHT_PX = 20;
     static final int TOP_PX = 28;
     static final int BOTTOM_PX = 34;
     static final Color[] COLOURS = {new Color(30, 110, 200), new Color(220, 110, 20)};
