@@ -162,7 +162,7 @@ public final class RefineCommand implements Callable<Integer> {
         }
         OutputFolder.prepare(out, overwrite ? OutputFolder.Mode.OVERWRITE : OutputFolder.Mode.REFUSE,
                 List.of(CocoResultWriter.FILE_NAME, MODEL_FILE, OutputWriters.POLYGON_FILE, OutputWriters.STATS_FILE,
-                        OutputWriters.INSTANCES_CSV, "yolo/data.yaml"),
+                        OutputWriters.INSTANCES_CSV, "yolo/data.yaml", ReviewReport.PAGE, ReviewReport.PLOT),
                 List.of(MASKS, OVERLAYS, "instances", "labelme", "yolo/labels", "yolo"),
                 List.of(".png", ".jpg", ".json", ".txt"));
         String engine = EngineSetup.start(options.threads());
@@ -204,6 +204,7 @@ public final class RefineCommand implements Callable<Integer> {
             predictBar.finish(done, null);
             Path file = outputs.finish();
             outputs.summary().forEach(spec.commandLine().getOut()::println);
+            ReviewReport.afterRefine(out, source.imageFolder(), err);
             log.printSummary(err);
             return new Outcome(written, outputs.refinedCount(), log.anySkipped(), file, (System.nanoTime() - start) / 1e9);
         }

@@ -42,6 +42,24 @@ public final class ModelFile {
         });
     }
 
+    /** Reads only the provenance ({@code model.json}) of a model file, without loading the network. */
+    public static ModelInfo readInfo(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": model file not found");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry infoEntry = zip.getEntry(INFO);
+            if (infoEntry == null) {
+                throw new IOException(file + ": not a boxrefine model (needs " + INFO + ")");
+            }
+            try (InputStream in = zip.getInputStream(infoEntry)) {
+                return JSON.readValue(in, ModelInfo.class);
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + ": not a boxrefine model: " + e.getMessage(), e);
+        }
+    }
+
     public static Loaded read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": model file not found");
