@@ -115,7 +115,8 @@ final class ApplyLoop {
             err.printf(Locale.ROOT, "resume: %d of %d images were already refined; refining the other %d%n", resumed,
                     in.records().size(), todo.size());
         }
-        ProgressBar bar = new ProgressBar(err, "predict", "images", todo.size(), quiet, ProgressBar.isTerminal());
+        ProgressBar bar = new ProgressBar(err, "predict", "images", todo.size(), quiet || todo.isEmpty(),
+                ProgressBar.isTerminal());
         int count = 0;
         int written = 0;
         for (ImageRecord r : todo) {

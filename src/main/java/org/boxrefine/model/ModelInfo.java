@@ -1,5 +1,7 @@
 package org.boxrefine.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,6 +27,6 @@ public record ModelInfo(NetArch arch, String createdAt, String software, String 
             throw new IllegalArgumentException("model provenance needs the network and the settings, found arch "
                     + arch + " and settings " + settings);
         }
-        settings = Map.copyOf(settings);
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 }
