@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.boxrefine.io.OutputException;
+import org.boxrefine.io.RunManifest;
 import org.boxrefine.io.model.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,11 +17,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code boxrefine report}: (re)builds a finished run's review page and plot, optionally with ground truth. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Builds OUT/report.html, a self-contained page to review a finished refine run: the summary"
+        description = {"Builds OUT/report.html, a self-contained page to review a finished refine or apply run: the summary"
                 + " figures, then every box as a thumbnail (the box's surroundings, the mask tinted blue, the box in"
                 + " yellow) with its annotation id, file name, score and, with --truth, IoU, worst first, and"
                 + " sliders that hide boxes by score. Also OUT/report-plot.png, histograms of score and IoU.",
-            "refine writes the same page at the end of its run; use report to add ground truth or rebuild it."})
+            "refine and apply write the same page at the end of their run; use report to add ground truth or rebuild it."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,8 +34,8 @@ public final class ReportCommand implements Callable<Integer> {
     Path truth;
 
     @Option(names = "--images", paramLabel = "DIR", description = "Folder the images' file names are relative to"
-            + " (default: the folder of the annotations file refine read, as recorded in OUT/model.boxrefine, then"
-            + " the --truth file's folder).")
+            + " (default: the image folder of the run, as recorded in OUT/.boxrefine/run.json; then the folder of"
+            + " the annotations file refine read, as recorded in OUT/model.boxrefine; then the --truth file's folder).")
     Path images;
 
     @Option(names = "--max-boxes", paramLabel = "N", defaultValue = "" + ReviewReport.DEFAULT_MAX_BOXES,
@@ -67,6 +68,11 @@ public final class ReportCommand implements Callable<Integer> {
             return List.of(images);
         }
         List<Path> folders = new ArrayList<>();
+        try {
+            RunManifest.text(out, "imageFolder").ifPresent(f -> folders.add(Path.of(f)));
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("warning: cannot read where the images were: " + e.getMessage());
+        }
         Path model = out.resolve(RefineCommand.MODEL_FILE);
         if (Files.isRegularFile(model)) {
             try {
