@@ -56,6 +56,7 @@ class ResumeTest {
 
         RefineCommandTest.Run resumed = RefineCommandTest.run(withFlag(args(w, killed), "--resume"));
         assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(killed.resolve("report.html")).isRegularFile();
         assertThat(resumed.err()).contains("not training again")
                 .contains("resume: " + before + " of " + IMAGES + " images were already refined");
         RefineCommandTest.Run whole = RefineCommandTest.run(args(w, dir.resolve("whole")));
@@ -69,6 +70,12 @@ class ResumeTest {
                 "--no-fill-holes"));
         assertThat(other.code()).isEqualTo(RefineCommand.EXIT_INPUT);
         assertThat(other.err()).contains("cannot resume").contains("settings.fillHoles (was true, now false)");
+        List<String> otherFormats = new ArrayList<>(List.of(args(w, killed)));
+        otherFormats.set(otherFormats.indexOf("coco,coco-polygon,yolo,labelme,png"), "coco,png");
+        otherFormats.add("--resume");
+        RefineCommandTest.Run formats = RefineCommandTest.run(otherFormats.toArray(String[]::new));
+        assertThat(formats.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(formats.err()).contains("cannot resume").contains("outputs.formats");
         RefineCommandTest.Run both = RefineCommandTest.run(withFlag(withFlag(args(w, killed), "--resume"),
                 "--overwrite"));
         assertThat(both.code()).isEqualTo(RefineCommand.EXIT_INPUT);
@@ -84,7 +91,8 @@ class ResumeTest {
 
     private static String[] args(SceneSetWriter.Written w, Path out) {
         return new String[] {"refine", "--annotations", w.looseJson().toString(), "--out", out.toString(), "--quiet",
-            "--patches-per-image", "64", "--threads", "1", "--seed", "3"};
+            "--patches-per-image", "64", "--threads", "1", "--seed", "3", "--output-format",
+            "coco,coco-polygon,yolo,labelme,png", "--tighten-boxes"};
     }
 
     private static String[] withFlag(String[] args, String flag) {

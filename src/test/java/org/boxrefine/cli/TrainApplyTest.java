@@ -57,6 +57,17 @@ class TrainApplyTest {
         assertThat(applied.err()).doesNotContain("except");
         assertSameOutput(dir.resolve("refined"), dir.resolve("applied"));
 
+        RefineCommandTest.Run yolo = run(List.of("apply", "--model", model.toString(), "--annotations", boxes,
+                "--format", "coco", "--classes", "1", "--output-format", "coco,yolo", "--out",
+                dir.resolve("yolo").toString()));
+        assertThat(yolo.code()).as(yolo.err()).isZero();
+        assertThat(yolo.out()).contains("polygons (outer");
+        assertThat(Files.readString(dir.resolve("yolo/annotations.json")))
+                .isEqualTo(Files.readString(dir.resolve("applied/annotations.json")));
+        assertThat(list(dir.resolve("yolo/yolo/labels"))).hasSize(4);
+        assertThat(dir.resolve("yolo/masks")).as("png not asked for").doesNotExist();
+        assertThat(dir.resolve("yolo/report.html")).isRegularFile();
+
         RefineCommandTest.Run plain = run(List.of("refine", "--annotations", boxes, "--out",
                 dir.resolve("plain").toString(), "--patches-per-image", "64", "--no-snap", "--threshold", "0.6"));
         assertThat(plain.code()).as(plain.err()).isZero();
@@ -96,6 +107,22 @@ class TrainApplyTest {
         }
         JsonNode anns = annotations(actual);
         assertThat(anns).allSatisfy(a -> assertThat(a.has("segmentation")).isTrue());
+        for (String f : List.of("annotations_polygons.json", "polygon_stats.json", "instances.csv", "yolo/data.yaml")) {
+            if (Files.exists(expected.resolve(f))) {
+                assertThat(Files.readString(actual.resolve(f))).as(f).isEqualTo(Files.readString(expected.resolve(f)));
+            }
+        }
+        for (String folder : List.of("yolo/labels", "labelme", "instances")) {
+            if (Files.isDirectory(expected.resolve(folder))) {
+                List<Path> files = list(expected.resolve(folder));
+                assertThat(list(actual.resolve(folder)).stream().map(p -> p.getFileName().toString())).as(folder)
+                        .containsExactlyElementsOf(files.stream().map(p -> p.getFileName().toString()).toList());
+                for (Path f : files) {
+                    assertThat(Files.readAllBytes(actual.resolve(folder).resolve(f.getFileName()))).as(f.toString())
+                            .isEqualTo(Files.readAllBytes(f));
+                }
+            }
+        }
     }
 
     static JsonNode annotations(Path out) throws Exception {
