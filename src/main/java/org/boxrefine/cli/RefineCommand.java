@@ -16,7 +16,6 @@ import org.boxrefine.io.coco.CocoDataset;
 import org.boxrefine.io.coco.CocoResultWriter;
 import org.boxrefine.io.model.ModelFile;
 import org.boxrefine.model.EngineSetup;
-import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.refine.Refiner;
 import org.boxrefine.refine.TagResult;
 import picocli.CommandLine.Command;

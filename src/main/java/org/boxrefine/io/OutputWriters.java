@@ -3,7 +3,10 @@ package org.boxrefine.io;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -244,37 +247,20 @@ public final class OutputWriters {
         if (formats.contains(OutputFormat.YOLO)) {
             YoloSegWriter.writeDataYaml(out.resolve("yolo/data.yaml"), yoloNames);
         }
-        StringBuilder csv = new StringBuilder("image_file,instance_png,value,annotation_id,category_id,category_name\n");
         traced = 0;
         iouSum = 0;
         worstIou = 1;
         worstId = -1;
         vertexSum = 0;
-        for (ImageRecord record : dataset.images()) {
-            List<CocoResultParts.Entry> entries = parts.entries(record.imageId());
-            Map<Long, Long> categories = new HashMap<>();
-            dataset.allTags(record.imageId()).forEach(t -> categories.put(t.annotationId(), t.categoryId()));
-            int value = 0;
-            for (CocoResultParts.Entry e : entries) {
-                long category = categories.getOrDefault(e.annotationId(), 0L);
-                csv.append(csvField(record.fileName())).append(',')
-                        .append(csvField("instances/" + outputName(record) + ".png")).append(',').append(++value)
-                        .append(',').append(e.annotationId()).append(',').append(category).append(',')
-                        .append(csvField(names.getOrDefault(category, ""))).append('\n');
-                if (e.traced()) {
-                    traced++;
-                    iouSum += e.polygonIou();
-                    vertexSum += e.vertices();
-                    if (worstId < 0 || e.polygonIou() < worstIou) {
-                        worstIou = e.polygonIou();
-                        worstId = e.annotationId();
-                    }
-                }
-            }
-        }
         if (formats.contains(OutputFormat.PNG)) {
-            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.write(out.resolve(INSTANCES_CSV), os -> os.write(bytes));
+            AtomicFiles.write(out.resolve(INSTANCES_CSV), os -> {
+                Writer csv = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+                csv.write("image_file,instance_png,value,annotation_id,category_id,category_name\n");
+                everyEntry(csv);
+                csv.flush();
+            });
+        } else {
+            everyEntry(null);
         }
         if (config.needsPolygons()) {
             ObjectNode stats = JSON.createObjectNode();
@@ -291,6 +277,39 @@ public final class OutputWriters {
             AtomicFiles.write(out.resolve(STATS_FILE), os -> JSON.writerWithDefaultPrettyPrinter().writeValue(os, stats));
         }
         return main;
+    }
+
+    /**
+     * Goes through every image's result file in input order, adding up the polygon statistics and, when
+     * {@code csv} is given, writing each mask's row of {@code instances.csv}.
+     */
+    private void everyEntry(Writer csv) throws IOException {
+        for (ImageRecord record : dataset.images()) {
+            List<CocoResultParts.Entry> entries = parts.entries(record.imageId());
+            if (entries.isEmpty()) {
+                continue;
+            }
+            Map<Long, Long> categories = new HashMap<>();
+            dataset.allTags(record.imageId()).forEach(t -> categories.put(t.annotationId(), t.categoryId()));
+            int value = 0;
+            for (CocoResultParts.Entry e : entries) {
+                if (csv != null) {
+                    long category = categories.getOrDefault(e.annotationId(), 0L);
+                    csv.write(csvField(record.fileName()) + ',' + csvField("instances/" + outputName(record) + ".png")
+                            + ',' + ++value + ',' + e.annotationId() + ',' + category + ','
+                            + csvField(names.getOrDefault(category, "")) + '\n');
+                }
+                if (e.traced()) {
+                    traced++;
+                    iouSum += e.polygonIou();
+                    vertexSum += e.vertices();
+                    if (worstId < 0 || e.polygonIou() < worstIou) {
+                        worstIou = e.polygonIou();
+                        worstId = e.annotationId();
+                    }
+                }
+            }
+        }
     }
 
     /** With {@code --tighten-boxes}: the mask's bounds become the bbox, the input box is kept as input_bbox. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.geom.PixelRect;
 import org.boxrefine.image.BinaryMask;
