@@ -3,38 +3,19 @@ package org.boxrefine.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
-import org.boxrefine.dataset.Preflight;
-import org.boxrefine.dataset.Problems;
-import org.boxrefine.geom.BoxPx;
-import org.boxrefine.geom.PixelRect;
-import org.boxrefine.image.Overlay;
-import org.boxrefine.image.RgbImage;
-import org.boxrefine.io.InstanceMask;
 import org.boxrefine.io.OutputConfig;
 import org.boxrefine.io.OutputException;
-import org.boxrefine.io.OutputFolder;
-import org.boxrefine.io.OutputWriters;
 import org.boxrefine.io.coco.CocoDataset;
-import org.boxrefine.io.coco.CocoImageSource;
 import org.boxrefine.io.coco.CocoResultWriter;
-import org.boxrefine.io.image.ImageFiles;
 import org.boxrefine.io.model.ModelFile;
 import org.boxrefine.model.EngineSetup;
-import org.boxrefine.model.ModelInfo;
-import org.boxrefine.model.PatchClassifier;
-import org.boxrefine.refine.InitialLabels;
-import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.refine.Refiner;
 import org.boxrefine.refine.TagResult;
 import picocli.CommandLine.Command;
@@ -44,14 +25,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code boxrefine refine}: trains one patch classifier on every tag of a COCO file, then writes
- * a mask per tag (COCO RLE in annotations.json, PNGs), overlays and the model. With
+ * {@code boxrefine refine}: trains one patch classifier on every tag of a data set, saves it, then writes
+ * a mask per tag in every chosen output format, overlays and the review page ({@link ApplyLoop}). With
  * {@code --no-boxes}, every image of a folder is one whole-image tag whose border band is
- * background, and the output holds one mask per image with its bounding box.
+ * background, and the output holds one mask per image with its bounding box. With {@code --resume}, an
+ * interrupted run goes on: the saved model is used again and finished images are kept.
  */
 @Command(name = "refine", mixinStandardHelpOptions = true,
         description = {"Train on the boxes of an annotation file (COCO, Pascal VOC, YOLO or LabelMe) and write a tight"
-                + " mask for every box, in the formats --output-format lists.",
+                + " mask for every box, in the formats --output-format lists (train and apply in one command).",
             "With --no-boxes --images DIR, there are no boxes: every PNG and JPEG file directly in DIR gets one mask"
                     + " of its main object, learnt with the band along the image edges (--border-fraction) as"
                     + " background and the rest as foreground. annotations.json then lists those images (ids from 1,"
@@ -64,46 +46,22 @@ public final class RefineCommand implements Callable<Integer> {
     public static final int EXIT_INPUT = 2;
     /** Exit code when the run failed to write its output (full disk, unwritable folder). */
     public static final int EXIT_FAILED = 1;
-    static final String MODEL_FILE = "model.boxrefine";
-    static final String MASKS = "masks";
-    static final String OVERLAYS = "overlays";
+    static final String MODEL_FILE = ApplyLoop.MODEL_FILE;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--annotations", description = "The boxes: a COCO detection JSON, a Pascal VOC folder or XML file, a YOLO folder (or its data.yaml / classes.txt), or LabelMe JSON files (a folder or one file) (required unless --no-boxes).")
-    Path annotations;
+    @Mixin
+    InputOptions input = new InputOptions();
 
-    @Option(names = "--images", description = "Folder the images' file_name are relative to (default: the JSON's folder); with --no-boxes, the folder of images to refine.")
-    Path images;
-
-    @Option(names = "--no-boxes", description = "Box-free: refine every PNG/JPEG directly in --images without boxes, one mask per image (see above); --annotations is not used.")
-    boolean noBoxes;
-
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
-    boolean quiet;
-
-    @Option(names = "--no-overlays", description = "Do not write overlay pictures.")
-    boolean noOverlays;
-
-    @Option(names = "--strict", description = "Stop at the first bad image or box (exit code 2) instead of skipping it.")
-    boolean strict;
-
-    @Option(names = "--overwrite", description = "When --out is not empty, remove the previous run's outputs"
-            + " (annotations.json, model.boxrefine, masks/*.png, overlays/*.jpg) first; without it such a folder is refused.")
-    boolean overwrite;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Option(names = "--save-rounds", description = "Write each re-labelling round's masks to this folder (round-N.json, COCO), to measure rounds with eval.")
     Path saveRounds;
 
     @Mixin
     RefineOptions options = new RefineOptions();
-
-    @Mixin
-    FormatOptions formats = new FormatOptions();
 
     /** What a run did, for callers such as the demo. */
     record Outcome(int images, int tags, boolean skipped, Path annotationsFile, double seconds) {
@@ -128,104 +86,55 @@ public final class RefineCommand implements Callable<Integer> {
 
     Outcome run(PrintWriter err) throws IOException {
         long start = System.nanoTime();
-        RefineConfig cfg = options.config();
-        OutputConfig outputConfig = formats.outputs();
-        CocoDataset dataset;
-        if (noBoxes) {
-            if (annotations != null) {
-                throw new IllegalArgumentException("--no-boxes refines every image in --images; --annotations is not"
-                        + " used with it, found --annotations " + annotations);
-            }
-            if (images == null) {
-                throw new IllegalArgumentException("--no-boxes needs --images, the folder of images to refine");
-            }
-            if (cfg.initialLabels() != InitialLabels.BOXES) {
-                throw new IllegalArgumentException("--initial-labels grabcut needs boxes; it cannot be used with"
-                        + " --no-boxes");
-            }
-            cfg = cfg.boxFree(cfg.borderFraction());
-            dataset = CocoDataset.boxFree(images);
-        } else if (annotations == null) {
-            throw new IllegalArgumentException("--annotations is required (or --no-boxes with --images)");
-        } else {
-            dataset = formats.read(annotations, images);
-        }
-        SkipLog log = new SkipLog(err, strict);
-        Problems problems = log.problems();
-        problems.addAll(dataset.problems());
-        CocoImageSource source = CocoImageSource.of(dataset);
-        List<ImageRecord> records = Preflight.check(dataset.images(), source, problems);
-        int tagCount = records.stream().mapToInt(r -> r.tags().size()).sum();
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException(noBoxes ? images + ": no readable PNG or JPEG images to refine"
-                    : annotations + ": no usable boxes to refine");
-        }
-        OutputFolder.prepare(out, overwrite ? OutputFolder.Mode.OVERWRITE : OutputFolder.Mode.REFUSE,
-                List.of(CocoResultWriter.FILE_NAME, MODEL_FILE, OutputWriters.POLYGON_FILE, OutputWriters.STATS_FILE,
-                        OutputWriters.INSTANCES_CSV, "yolo/data.yaml"),
-                List.of(MASKS, OVERLAYS, "instances", "labelme", "yolo/labels", "yolo"),
-                List.of(".png", ".jpg", ".json", ".txt"));
+        var mode = output.mode();
+        OutputConfig outputs = output.outputs();
+        InputOptions.RunInput in = input.load(err, options.config(), output.quiet);
+        Path out = output.out;
+        boolean resumed = ApplyLoop.prepare(out, mode,
+                ApplyLoop.manifest("refine", in, null, !output.noOverlays, outputs));
         String engine = EngineSetup.start(options.threads());
-        Refiner refiner = new Refiner(cfg);
-        Set<Long> failed = new HashSet<>();
-        boolean terminal = ProgressBar.isTerminal();
-        ProgressBar trainBar = new ProgressBar(err, "train", "patches", refiner.plannedPatches(records), quiet, terminal);
-        try (PatchClassifier classifier = refiner.train(records, source,
-                (seen, loss, ema, speed) -> trainBar.update(seen, String.format(Locale.ROOT, "loss %.3f", ema)),
-                (r, e) -> {
-                    failed.add(r.imageId());
-                    problems.add(Preflight.imageSkipped(r, source, e));
-                }, rounds(err, dataset))) {
-            var summary = refiner.lastTraining();
-            trainBar.finish(summary.patches(), String.format(Locale.ROOT, "loss %.3f", summary.finalLossEma()));
-            ModelFile.write(out.resolve(MODEL_FILE), provenance(cfg, dataset, engine, records.size(), tagCount),
-                    classifier);
-
-            OutputWriters outputs = new OutputWriters(dataset, out, outputConfig, noBoxes);
-            ProgressBar predictBar = new ProgressBar(err, "predict", "images", records.size(), quiet, terminal);
-            int done = 0;
-            int written = 0;
-            for (ImageRecord r : records) {
-                if (!failed.contains(r.imageId())) {
-                    try {
-                        refineImage(r, source, refiner, classifier, outputs);
-                        written++;
-                    } catch (OutOfMemoryError e) {
-                        problems.add(Preflight.imageSkipped(r, source,
-                                ImageLoadException.outOfMemory(source.describe(r), e)));
-                    } catch (OutputException e) {
-                        throw e;
-                    } catch (IOException e) {
-                        problems.add(Preflight.imageSkipped(r, source, e));
-                    }
-                }
-                predictBar.update(++done, null);
-            }
-            predictBar.finish(done, null);
-            Path file = outputs.finish();
-            outputs.summary().forEach(spec.commandLine().getOut()::println);
-            log.printSummary(err);
-            return new Outcome(written, outputs.refinedCount(), log.anySkipped(), file, (System.nanoTime() - start) / 1e9);
+        Path modelFile = out.resolve(MODEL_FILE);
+        try (ModelTraining.Trained model = resumed && modelFile.toFile().isFile() ? savedModel(modelFile, in, err)
+                : trainAndSave(in, engine, modelFile, err)) {
+            ApplyLoop.Result r = new ApplyLoop(out, input.noBoxes, !output.noOverlays, output.quiet, outputs, err)
+                    .run(in, model.classifier(), model.failed());
+            r.summary().forEach(spec.commandLine().getOut()::println);
+            in.log().printSummary(err);
+            return new Outcome(r.images(), r.tags(), in.log().anySkipped(), r.file(), (System.nanoTime() - start) / 1e9);
         }
     }
 
-    /** Refines one image's tags and hands its masks to the writers; writes its overlay. */
-    private void refineImage(ImageRecord r, CocoImageSource source, Refiner refiner, PatchClassifier classifier,
-            OutputWriters outputs) throws IOException {
-        RgbImage img = source.load(r);
-        List<TagResult> results = refiner.refine(classifier, img, r.tags());
-        List<InstanceMask> masks = results.stream()
-                .map(t -> new InstanceMask(t.annotationId(), t.mask(), t.score())).toList();
-        outputs.image(r, img.widthPx(), img.heightPx(), masks);
-        if (!noOverlays) {
-            List<BoxPx> shown = new ArrayList<>();
-            for (int k = 0; k < masks.size(); k++) {
-                PixelRect b = masks.get(k).boundsPx();
-                shown.add(noBoxes ? new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()) : r.tags().get(k).box());
-            }
-            RgbImage overlay = Overlay.render(img, shown, results.stream().map(TagResult::mask).toList(), 1600);
-            ImageFiles.writeJpeg(overlay, out.resolve(OVERLAYS).resolve(stem(r.fileName()) + ".jpg"), 0.9f);
+    private ModelTraining.Trained trainAndSave(InputOptions.RunInput in, String engine, Path modelFile, PrintWriter err)
+            throws IOException {
+        ModelTraining.Trained t = ModelTraining.train(in, engine, err, output.quiet, rounds(err, in.dataset()));
+        try {
+            ModelFile.write(modelFile, t.info(), t.classifier());
+        } catch (IOException | RuntimeException e) {
+            t.close();
+            throw e;
         }
+        return t;
+    }
+
+    /** The model an interrupted run saved, when it was trained on the same annotations with the same settings. */
+    private static ModelTraining.Trained savedModel(Path modelFile, InputOptions.RunInput in, PrintWriter err)
+            throws IOException {
+        ModelFile.Loaded m = ModelFile.read(modelFile);
+        List<String> diff;
+        try {
+            diff = ModelTraining.differences(m.info(), in);
+        } catch (IOException | RuntimeException e) {
+            m.classifier().close();
+            throw e;
+        }
+        if (!diff.isEmpty()) {
+            m.classifier().close();
+            throw new IOException(modelFile + ": cannot resume with this model: it was trained on other data or"
+                    + " settings: " + String.join("; ", diff) + " (use --overwrite to start again)");
+        }
+        err.println("resume: " + modelFile + " was trained on the same annotations with the same settings;"
+                + " not training again");
+        return new ModelTraining.Trained(m.classifier(), m.info(), Set.of());
     }
 
     private Refiner.RoundListener rounds(PrintWriter err, CocoDataset dataset) {
@@ -260,44 +169,5 @@ public final class RefineCommand implements Callable<Integer> {
                 }
             }
         };
-    }
-
-    private static ModelInfo provenance(RefineConfig cfg, CocoDataset dataset, String engine, int imageCount,
-            int tagCount) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("tagSizePx", cfg.scale().tagSizePx());
-        settings.put("maxUpscale", cfg.scale().maxUpscale());
-        settings.put("patchesPerImage", cfg.sampling().patchesPerImage());
-        settings.put("ringFraction", cfg.sampling().ringFraction());
-        settings.put("ringShare", cfg.sampling().ringShare());
-        settings.put("flip", cfg.sampling().flip());
-        settings.put("colourJitter", cfg.sampling().colourJitter());
-        settings.put("epochs", cfg.epochs());
-        settings.put("batchSize", cfg.train().batchSize());
-        settings.put("learningRate", cfg.train().learningRate());
-        settings.put("centreDropout", cfg.train().centreDropout());
-        settings.put("threshold", cfg.threshold());
-        settings.put("minPartFraction", cfg.minPartFraction());
-        settings.put("gridStepPx", cfg.gridStepPx());
-        settings.put("overlap", cfg.overlap().name());
-        settings.put("sharedConfidence", cfg.sharedConfidence());
-        settings.put("initialLabels", cfg.initialLabels().name());
-        settings.put("boxLossEpochs", cfg.boxSupervision().epochs());
-        if (cfg.boxSupervision().enabled()) {
-            settings.put("boxLossPairwise", cfg.boxSupervision().pairwiseWeight());
-            settings.put("boxLossSimilarity", cfg.boxSupervision().colourSimilarity());
-            settings.put("boxLossLearningRate", cfg.boxSupervision().learningRate());
-        }
-        if (cfg.initialLabels() == InitialLabels.BORDER) {
-            settings.put("borderFraction", cfg.borderFraction());
-        }
-        return new ModelInfo(cfg.arch(), Instant.now().toString(), "boxrefine " + Version.get(), engine,
-                dataset.jsonFile().toString(), imageCount, tagCount, cfg.seed(), settings);
-    }
-
-    static String stem(String fileName) {
-        String name = Path.of(fileName).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

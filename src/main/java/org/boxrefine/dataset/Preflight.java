@@ -3,6 +3,7 @@ package org.boxrefine.dataset;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Checks every image of a data set before any work: that its file can be opened and its size read (cheaply,
@@ -16,8 +17,19 @@ public final class Preflight {
 
     /** The records with at least one usable tag, tags fitted to the image's real size, in input order. */
     public static List<ImageRecord> check(List<ImageRecord> records, ImageSource source, Problems problems) {
+        return check(records, source, problems, n -> { });
+    }
+
+    /**
+     * As {@link #check(List, ImageSource, Problems)}, telling {@code progress} how many records have been checked
+     * after each one.
+     */
+    public static List<ImageRecord> check(List<ImageRecord> records, ImageSource source, Problems problems,
+            IntConsumer progress) {
         List<ImageRecord> out = new ArrayList<>(records.size());
+        int checked = 0;
         for (ImageRecord r : records) {
+            progress.accept(++checked);
             if (r.tags().isEmpty()) {
                 continue;
             }

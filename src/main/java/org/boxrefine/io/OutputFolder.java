@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Decides what happens to an output folder that already holds something, so that two runs never mix silently.
- * This is the one place a run's folder is prepared: resuming an interrupted run (keeping what it wrote) will be a
- * third {@link Mode} here.
+ * This is the one place a run's folder is prepared: refused, cleaned for a new run, or kept for resuming an
+ * interrupted one.
  */
 public final class OutputFolder {
     private OutputFolder() {
@@ -22,13 +22,20 @@ public final class OutputFolder {
         /** Stop with an error naming the folder. */
         REFUSE,
         /** Remove the previous run's outputs (the files listed in {@link #prepare}) and start afresh. */
-        OVERWRITE
+        OVERWRITE,
+        /**
+         * Keep what an interrupted run wrote, so that it can go on where it stopped; only leftover temporary
+         * ({@code *.part}) files of writes that were cut short are removed. Whether the folder holds a run that
+         * may be resumed is for the caller to check.
+         */
+        RESUME
     }
 
     /**
      * Makes {@code folder} ready for a new run: creates it when missing; when it exists and is not empty, refuses
      * or removes the outputs a previous run wrote ({@code outputFiles} and, inside {@code outputSubfolders}, the
-     * files with {@code subfolderSuffixes}, plus leftover {@code *.part} files). Other files are left alone.
+     * files with {@code subfolderSuffixes}, plus leftover {@code *.part} files), or, to resume, removes only the
+     * leftover {@code *.part} files. Other files are left alone.
      *
      * @throws IOException          (not an {@link OutputException}) when the folder is in use and the mode refuses
      * @throws OutputException      when the folder cannot be created or cleaned
@@ -41,9 +48,14 @@ public final class OutputFolder {
         if (Files.isDirectory(folder) && !isEmpty(folder)) {
             if (mode == Mode.REFUSE) {
                 throw new IOException(folder + ": output folder exists and is not empty; refusing to mix two runs"
-                        + " (use --overwrite to replace the previous run's outputs, or another --out)");
+                        + " (use --resume to go on with an interrupted run, --overwrite to replace the previous run's"
+                        + " outputs, or another --out)");
             }
-            clean(folder, outputFiles, outputSubfolders, subfolderSuffixes);
+            if (mode == Mode.RESUME) {
+                clean(folder, List.of(), outputSubfolders, List.of(), false);
+            } else {
+                clean(folder, outputFiles, outputSubfolders, subfolderSuffixes, true);
+            }
         }
         try {
             Files.createDirectories(folder);
@@ -60,8 +72,8 @@ public final class OutputFolder {
         }
     }
 
-    private static void clean(Path folder, List<String> files, List<String> subfolders, List<String> suffixes)
-            throws OutputException {
+    private static void clean(Path folder, List<String> files, List<String> subfolders, List<String> suffixes,
+            boolean removeEmptySubfolders) throws OutputException {
         try {
             for (String f : files) {
                 Files.deleteIfExists(folder.resolve(f));
@@ -71,6 +83,9 @@ public final class OutputFolder {
                 Path d = folder.resolve(sub);
                 if (Files.isDirectory(d)) {
                     deleteParts(d, suffixes);
+                    if (!removeEmptySubfolders) {
+                        continue;
+                    }
                     try {
                         Files.deleteIfExists(d);
                     } catch (DirectoryNotEmptyException keep) {

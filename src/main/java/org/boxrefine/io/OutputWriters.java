@@ -1,10 +1,12 @@
 package org.boxrefine.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.CroppedMask;
 import org.boxrefine.io.coco.CocoCategory;
 import org.boxrefine.io.coco.CocoDataset;
+import org.boxrefine.io.coco.CocoResultParts;
 import org.boxrefine.io.coco.CocoResultWriter;
 import org.boxrefine.io.coco.CocoRle;
 import org.boxrefine.io.image.ImageFiles;
@@ -33,9 +36,12 @@ import org.boxrefine.io.yolo.YoloSegWriter;
 
 /**
  * Writes a run's masks in every chosen {@link OutputFormat}, keeping the input's ids, classes and boxes. Files
- * of one image are written as soon as it is refined ({@link #image}); the COCO files, {@code data.yaml},
- * {@code instances.csv} and the polygon statistics at the end ({@link #finish}). Every file is written whole or
- * not at all.
+ * of one image are written as soon as it is refined ({@link #image}), the last of them its result file in
+ * {@code OUT/.boxrefine/images/} ({@link CocoResultParts}: masks as RLE, tightened boxes, polygons and their IoU),
+ * which marks the image as done. The COCO files, {@code data.yaml}, {@code instances.csv} and the polygon
+ * statistics are built at the end ({@link #finish}) from those result files, one image at a time, so they cover
+ * the images of an interrupted run that is resumed too, and memory does not grow with the run. Every file is
+ * written whole or not at all.
  *
  * <p>Output paths follow the image's file name without its extension (a leading {@code images/} or
  * {@code JPEGImages/} folder dropped): {@code yolo/labels/<name>.txt}, {@code labelme/<name>.json},
@@ -60,12 +66,8 @@ public final class OutputWriters {
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, Integer> yoloIndex = new HashMap<>();
     private final List<String> yoloNames = new ArrayList<>();
-    private final Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
-    private final Map<Long, PixelRect> tight = new HashMap<>();
-    private final Map<Long, List<double[]>> polygons = new HashMap<>();
-    private final Map<Long, Double> polygonIou = new HashMap<>();
-    private final StringBuilder csv = new StringBuilder(
-            "image_file,instance_png,value,annotation_id,category_id,category_name\n");
+    private final CocoResultParts parts;
+    private int refinedCount;
     private int traced;
     private double iouSum;
     private double worstIou = 1;
@@ -78,6 +80,7 @@ public final class OutputWriters {
      * @param boxFree box-free mode: each annotation's box becomes its mask's bounds, unrefined ones are left out
      */
     public OutputWriters(CocoDataset dataset, Path out, OutputConfig config, boolean boxFree) {
+        this.parts = new CocoResultParts(out.resolve(RunManifest.IMAGES));
         this.dataset = dataset;
         this.out = out;
         this.config = config;
@@ -97,8 +100,14 @@ public final class OutputWriters {
         }
     }
 
+    /** The ids of the images whose files were all written (by this run or an interrupted one in the folder). */
+    public Set<Long> done() throws IOException {
+        return parts.done();
+    }
+
     /**
-     * Writes the per-image files of one refined image and keeps what the COCO files need.
+     * Writes the per-image files of one refined image, then its result file (what the end-of-run files need),
+     * which marks it as done.
      *
      * @param masks the image's masks in tag order
      */
@@ -113,6 +122,7 @@ public final class OutputWriters {
         List<YoloSegWriter.Line> lines = new ArrayList<>();
         List<LabelmeWriter.Shape> shapes = new ArrayList<>();
         Set<Long> done = new HashSet<>();
+        List<CocoResultParts.Entry> entries = new ArrayList<>();
         int value = 0;
         for (InstanceMask m : masks) {
             long id = m.annotationId();
@@ -120,13 +130,11 @@ public final class OutputWriters {
             Tag tag = tags.get(id);
             long category = tag == null ? 0 : tag.categoryId();
             BinaryMask full = m.mask().toFull(widthPx, heightPx);
-            refined.put(id, boxFree ? CocoResultWriter.Refined.withMaskBox(full, m.score())
-                    : CocoResultWriter.Refined.of(full, m.score()));
+            CocoResultWriter.Refined rle = boxFree ? CocoResultWriter.Refined.withMaskBox(full, m.score())
+                    : CocoResultWriter.Refined.of(full, m.score());
             PixelRect bounds = m.boundsPx();
             boolean tightened = (config.tightenBoxes() || boxFree) && !bounds.isEmpty();
-            if (config.tightenBoxes() && !bounds.isEmpty()) {
-                tight.put(id, bounds);
-            }
+            PixelRect tight = config.tightenBoxes() && !bounds.isEmpty() ? bounds : null;
             if (instances != null) {
                 ImageFiles.writeMaskPng(full, out.resolve("masks").resolve(id + ".png"));
                 value++;
@@ -136,12 +144,18 @@ public final class OutputWriters {
                         instances[i] = value;
                     }
                 }
-                csv.append(csvField(record.fileName())).append(',').append(csvField("instances/" + name + ".png"))
-                        .append(',').append(value).append(',').append(id).append(',').append(category).append(',')
-                        .append(csvField(names.getOrDefault(category, ""))).append('\n');
             }
+            double polygonIou = Double.NaN;
+            int vertices = 0;
+            List<double[]> kept = null;
             if (config.needsPolygons()) {
-                List<double[]> outline = trace(id, m.mask());
+                Traced t = trace(m.mask());
+                polygonIou = t.iou();
+                vertices = t.vertices();
+                List<double[]> outline = t.polygons();
+                if (formats.contains(OutputFormat.COCO_POLYGON)) {
+                    kept = outline;
+                }
                 for (double[] p : outline) {
                     lines.add(new YoloSegWriter.Line(yoloIndex.getOrDefault(category, 0), p));
                     shapes.add(new LabelmeWriter.Shape(names.get(category), id, false, p,
@@ -153,6 +167,7 @@ public final class OutputWriters {
                 shapes.add(new LabelmeWriter.Shape(names.get(category), id, true, box,
                         tightened && !boxFree ? "box tightened to the mask" : "box"));
             }
+            entries.add(new CocoResultParts.Entry(id, rle, tight, polygonIou, vertices, kept));
         }
         if (!boxFree) {
             for (Tag t : dataset.allTags(record.imageId())) {
@@ -174,20 +189,18 @@ public final class OutputWriters {
         if (instances != null) {
             ImageFiles.writeInstancePng(instances, widthPx, heightPx, out.resolve("instances").resolve(name + ".png"));
         }
+        parts.write(record.imageId(), entries);
     }
 
-    /** The polygons of one mask in image pixels; their IoU with the mask goes into the statistics. */
-    private List<double[]> trace(long id, CroppedMask mask) {
+    /** Polygons traced from one mask, in image pixels, with their vertex count and IoU against the mask. */
+    private record Traced(List<double[]> polygons, int vertices, double iou) {
+    }
+
+    /** The polygons of one mask in image pixels, and their IoU with the mask for the statistics. */
+    private Traced trace(CroppedMask mask) {
         BinaryMask local = mask.mask();
         List<double[]> outline = MaskPolygons.trace(local, config.polygons());
         double iou = PolygonRaster.fill(outline, local.widthPx(), local.heightPx()).iou(local);
-        traced++;
-        iouSum += iou;
-        vertexSum += MaskPolygons.vertices(outline);
-        if (worstId < 0 || iou < worstIou) {
-            worstIou = iou;
-            worstId = id;
-        }
         List<double[]> shifted = new ArrayList<>();
         for (double[] p : outline) {
             double[] q = p.clone();
@@ -197,63 +210,57 @@ public final class OutputWriters {
             }
             shifted.add(q);
         }
-        if (config.formats().contains(OutputFormat.COCO_POLYGON)) {
-            polygons.put(id, shifted);
-            polygonIou.put(id, iou);
-        }
-        return shifted;
+        return new Traced(shifted, MaskPolygons.vertices(outline), iou);
     }
 
     /**
-     * Writes the files that cover the whole run: {@code annotations.json} and, as chosen,
+     * Writes the files that cover the whole run, from the result file of every image done (those of an
+     * interrupted earlier part of the run included): {@code annotations.json} and, as chosen,
      * {@code annotations_polygons.json}, {@code yolo/data.yaml}, {@code instances.csv} and
      * {@code polygon_stats.json}.
      *
      * @return {@code annotations.json}
      */
     public Path finish() throws IOException {
-        ObjectNode doc = CocoResultWriter.toDocument(dataset, refined);
-        ArrayNode annotations = (ArrayNode) doc.get("annotations");
-        for (int i = annotations.size() - 1; i >= 0; i--) {
-            ObjectNode a = (ObjectNode) annotations.get(i);
-            long id = a.path("id").asLong();
-            if (boxFree && !refined.containsKey(id)) {
-                annotations.remove(i);
-                continue;
-            }
-            PixelRect b = tight.get(id);
-            if (b != null) {
-                a.set("input_bbox", a.get("bbox"));
-                a.putArray("bbox").add(b.x0Px()).add(b.y0Px()).add(b.widthPx()).add(b.heightPx());
-                a.put("area", CocoRle.area(refined.get(id).counts()));
-            }
-        }
         Path main = out.resolve(CocoResultWriter.FILE_NAME);
-        CocoResultWriter.writeDocument(doc, main);
+        ImagePart rle = new ImagePart();
+        refinedCount = CocoResultWriter.stream(dataset, rle::masks, main, boxFree,
+                (id, a) -> tighten(a, rle.entry(id))).refined();
         Set<OutputFormat> formats = config.formats();
         if (formats.contains(OutputFormat.COCO_POLYGON)) {
-            for (JsonNode node : annotations) {
-                ObjectNode a = (ObjectNode) node;
-                List<double[]> p = polygons.get(a.path("id").asLong());
-                if (p != null) {
+            ImagePart poly = new ImagePart();
+            CocoResultWriter.stream(dataset, poly::masks, out.resolve(POLYGON_FILE), boxFree, (id, a) -> {
+                CocoResultParts.Entry e = poly.entry(id);
+                tighten(a, e);
+                if (e.polygons() != null) {
                     ArrayNode seg = a.putArray("segmentation");
-                    for (double[] poly : p) {
+                    for (double[] p : e.polygons()) {
                         ArrayNode xy = seg.addArray();
-                        for (double v : poly) {
+                        for (double v : p) {
                             xy.add(v);
                         }
                     }
-                    a.put("polygon_iou", polygonIou.get(a.path("id").asLong()));
+                    a.put("polygon_iou", e.polygonIou());
                 }
-            }
-            CocoResultWriter.writeDocument(doc, out.resolve(POLYGON_FILE));
+            });
         }
         if (formats.contains(OutputFormat.YOLO)) {
             YoloSegWriter.writeDataYaml(out.resolve("yolo/data.yaml"), yoloNames);
         }
+        traced = 0;
+        iouSum = 0;
+        worstIou = 1;
+        worstId = -1;
+        vertexSum = 0;
         if (formats.contains(OutputFormat.PNG)) {
-            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.write(out.resolve(INSTANCES_CSV), os -> os.write(bytes));
+            AtomicFiles.write(out.resolve(INSTANCES_CSV), os -> {
+                Writer csv = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+                csv.write("image_file,instance_png,value,annotation_id,category_id,category_name\n");
+                everyEntry(csv);
+                csv.flush();
+            });
+        } else {
+            everyEntry(null);
         }
         if (config.needsPolygons()) {
             ObjectNode stats = JSON.createObjectNode();
@@ -272,12 +279,74 @@ public final class OutputWriters {
         return main;
     }
 
-    /** Number of annotations given a mask so far. */
-    public int refinedCount() {
-        return refined.size();
+    /**
+     * Goes through every image's result file in input order, adding up the polygon statistics and, when
+     * {@code csv} is given, writing each mask's row of {@code instances.csv}.
+     */
+    private void everyEntry(Writer csv) throws IOException {
+        for (ImageRecord record : dataset.images()) {
+            List<CocoResultParts.Entry> entries = parts.entries(record.imageId());
+            if (entries.isEmpty()) {
+                continue;
+            }
+            Map<Long, Long> categories = new HashMap<>();
+            dataset.allTags(record.imageId()).forEach(t -> categories.put(t.annotationId(), t.categoryId()));
+            int value = 0;
+            for (CocoResultParts.Entry e : entries) {
+                if (csv != null) {
+                    long category = categories.getOrDefault(e.annotationId(), 0L);
+                    csv.write(csvField(record.fileName()) + ',' + csvField("instances/" + outputName(record) + ".png")
+                            + ',' + ++value + ',' + e.annotationId() + ',' + category + ','
+                            + csvField(names.getOrDefault(category, "")) + '\n');
+                }
+                if (e.traced()) {
+                    traced++;
+                    iouSum += e.polygonIou();
+                    vertexSum += e.vertices();
+                    if (worstId < 0 || e.polygonIou() < worstIou) {
+                        worstIou = e.polygonIou();
+                        worstId = e.annotationId();
+                    }
+                }
+            }
+        }
     }
 
-    /** Lines for the run's summary: what polygon simplification lost, when polygons were written. */
+    /** With {@code --tighten-boxes}: the mask's bounds become the bbox, the input box is kept as input_bbox. */
+    private static void tighten(ObjectNode a, CocoResultParts.Entry e) {
+        PixelRect b = e.tightBox();
+        if (b != null) {
+            a.set("input_bbox", a.get("bbox"));
+            a.putArray("bbox").add(b.x0Px()).add(b.y0Px()).add(b.widthPx()).add(b.heightPx());
+            a.put("area", CocoRle.area(e.mask().counts()));
+        }
+    }
+
+    /** The result file of the image last asked for, read for a streamed COCO write. */
+    private final class ImagePart {
+        private final Map<Long, CocoResultParts.Entry> byId = new HashMap<>();
+
+        Map<Long, CocoResultWriter.Refined> masks(long imageId) throws IOException {
+            byId.clear();
+            Map<Long, CocoResultWriter.Refined> masks = new LinkedHashMap<>();
+            for (CocoResultParts.Entry e : parts.entries(imageId)) {
+                byId.put(e.annotationId(), e);
+                masks.put(e.annotationId(), e.mask());
+            }
+            return masks;
+        }
+
+        CocoResultParts.Entry entry(long annotationId) {
+            return byId.get(annotationId);
+        }
+    }
+
+    /** Number of annotations given a mask in {@link #finish}'s {@code annotations.json}. */
+    public int refinedCount() {
+        return refinedCount;
+    }
+
+    /** Lines for the run's summary after {@link #finish}: what polygon simplification lost, when polygons were written. */
     public List<String> summary() {
         if (!config.needsPolygons() || traced == 0) {
             return List.of();

@@ -34,6 +34,11 @@ public final class EngineSetup {
         return engine.getEngineName() + " " + engine.getVersion();
     }
 
+    /** DJL's version, for provenance. */
+    public static String djlVersion() {
+        return Engine.getDjlVersion();
+    }
+
     /** The intra-op thread count PyTorch reports. */
     public static int engineThreads() {
         return ai.djl.pytorch.jni.JniUtils.getNumThreads();

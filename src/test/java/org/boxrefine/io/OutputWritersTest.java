@@ -208,6 +208,48 @@ class OutputWritersTest {
         assertThat(Files.exists(out.resolve("labelme"))).isFalse();
     }
 
+    @Test
+    void aRunResumedByAnotherWriterEndsWithTheFilesOfOneUninterruptedRun(@TempDir Path dir) throws Exception {
+        CocoDataset d = dataset(dir);
+        OutputConfig cfg = new OutputConfig(EnumSet.allOf(OutputFormat.class), true, new PolygonConfig(1, 0, Parts.HOLES));
+        InstanceMask wide = new InstanceMask(11, new CroppedMask(new PixelRect(0, 0, 40, 24), ringAndSquare(40, 24)), 0.75);
+        BinaryMask smallLocal = new BinaryMask(10, 9);
+        for (int y = 1; y < 8; y++) {
+            for (int x = 2; x < 9; x++) {
+                smallLocal.set(x, y, (x + y) % 5 != 0);
+            }
+        }
+        InstanceMask small = new InstanceMask(13, new CroppedMask(new PixelRect(2, 3, 12, 12), smallLocal), 0.5);
+
+        Path whole = dir.resolve("whole");
+        OutputWriters one = new OutputWriters(d, whole, cfg, false);
+        one.image(d.images().get(0), 40, 24, List.of(wide));
+        one.image(d.images().get(1), 16, 16, List.of(small));
+        one.finish();
+
+        Path resumed = dir.resolve("resumed");
+        OutputWriters before = new OutputWriters(d, resumed, cfg, false);
+        before.image(d.images().get(0), 40, 24, List.of(wide));
+        // interrupted here: a new writer (a new process) goes on in the same folder
+        OutputWriters after = new OutputWriters(d, resumed, cfg, false);
+        assertThat(after.done()).containsExactly(7L);
+        after.image(d.images().get(1), 16, 16, List.of(small));
+        after.finish();
+
+        for (String f : List.of("annotations.json", OutputWriters.POLYGON_FILE, OutputWriters.STATS_FILE,
+                OutputWriters.INSTANCES_CSV, "yolo/data.yaml")) {
+            assertThat(Files.readString(resumed.resolve(f))).as(f).isEqualTo(Files.readString(whole.resolve(f)));
+        }
+        assertThat(Files.readAllLines(resumed.resolve(OutputWriters.INSTANCES_CSV))).as("both images").hasSize(3);
+        JsonNode coco = JSON.readTree(resumed.resolve("annotations.json").toFile()).get("annotations");
+        assertThat(coco.get(0).has("input_bbox")).as("the interrupted part's tightened box").isTrue();
+        assertThat(coco.get(2).has("segmentation")).as("the resumed part's mask").isTrue();
+        assertThat(JSON.readTree(resumed.resolve(OutputWriters.STATS_FILE).toFile()).get("masks").asInt()).isEqualTo(2);
+        assertThat(after.refinedCount()).isEqualTo(2);
+        assertThat(after.summary()).singleElement().asString().isEqualTo(one.summary().get(0).replace(
+                whole.resolve(OutputWriters.STATS_FILE).toString(), resumed.resolve(OutputWriters.STATS_FILE).toString()));
+    }
+
     private static List<double[]> polygons(JsonNode seg) {
         List<double[]> out = new ArrayList<>();
         for (JsonNode p : seg) {

@@ -1,15 +1,17 @@
 package org.boxrefine.io.coco;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.geom.PixelRect;
 import org.boxrefine.image.BinaryMask;
+import org.boxrefine.io.AtomicFiles;
 
 /**
  * Writes boxrefine's result as a COCO file: the input document with every field kept, and on each refined
@@ -83,23 +85,103 @@ public final class CocoResultWriter {
      */
     public static Path write(CocoDataset dataset, Map<Long, Refined> refined, Path outFolder, boolean refinedOnly)
             throws IOException {
-        Path file = outFolder.resolve(FILE_NAME);
-        ObjectNode doc = toDocument(dataset, refined);
-        if (refinedOnly) {
-            ArrayNode annotations = (ArrayNode) doc.get("annotations");
-            for (int i = annotations.size() - 1; i >= 0; i--) {
-                if (!refined.containsKey(annotations.get(i).path("id").asLong())) {
-                    annotations.remove(i);
-                }
-            }
+        for (Map.Entry<Long, Refined> e : refined.entrySet()) {
+            check(dataset, e.getKey(), e.getValue());
         }
-        CocoJson.write(file, doc);
-        return file;
+        return write(dataset, imageId -> refined, outFolder, refinedOnly).file();
     }
 
-    /** Writes a result document (from {@link #toDocument}, possibly changed further) to {@code file} atomically. */
-    public static void writeDocument(ObjectNode document, Path file) throws IOException {
-        CocoJson.write(file, document);
+    /** The masks found on one image, by annotation id (others may be included; they are ignored). */
+    @FunctionalInterface
+    public interface ImageMasks {
+        Map<Long, Refined> of(long imageId) throws IOException;
+    }
+
+    /** What a streamed write produced: the file and the number of annotations that got a mask. */
+    public record Written(Path file, int refined) {
+    }
+
+    /**
+     * Changes a refined annotation further once its mask is set (a tightened box, polygons). It is called right
+     * after the annotation's image was asked of {@link ImageMasks}, so it may use what that call loaded.
+     */
+    @FunctionalInterface
+    public interface AnnotationEdit {
+        /** Does nothing. */
+        AnnotationEdit NONE = (id, annotation) -> { };
+
+        void edit(long annotationId, ObjectNode annotation);
+    }
+
+    /**
+     * Writes {@code outFolder/annotations.json} atomically, streaming: the annotations are written one at a time,
+     * each with the mask {@code masks} gives for its image, so only the input document and one image's masks are
+     * held at once. The images' masks are asked for in the order of the document's annotations (once per run of
+     * annotations on the same image). With {@code refinedOnly}, annotations without a mask are left out.
+     */
+    public static Written write(CocoDataset dataset, ImageMasks masks, Path outFolder, boolean refinedOnly)
+            throws IOException {
+        return stream(dataset, masks, outFolder.resolve(FILE_NAME), refinedOnly, AnnotationEdit.NONE);
+    }
+
+    /**
+     * As {@link #write(CocoDataset, ImageMasks, Path, boolean)}, into {@code file}, with {@code edit} applied to
+     * every refined annotation after its mask is set.
+     */
+    public static Written stream(CocoDataset dataset, ImageMasks masks, Path file, boolean refinedOnly,
+            AnnotationEdit edit) throws IOException {
+        ObjectNode doc = dataset.documentView();
+        JsonNode annotations = doc.get("annotations");
+        int n = annotations == null || !annotations.isArray() ? 0 : annotations.size();
+        long[] usableIdAt = new long[n];
+        boolean[] usable = new boolean[n];
+        for (long id : dataset.annotationIds()) {
+            int i = dataset.annotationIndex(id).getAsInt();
+            usableIdAt[i] = id;
+            usable[i] = true;
+        }
+        int[] count = {0};
+        AtomicFiles.write(file, os -> {
+            try (JsonGenerator g = CocoJson.MAPPER.getFactory().createGenerator(os)) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter());
+                g.writeStartObject();
+                for (Map.Entry<String, JsonNode> field : doc.properties()) {
+                    g.writeFieldName(field.getKey());
+                    if (!field.getKey().equals("annotations") || n == 0) {
+                        CocoJson.MAPPER.writeTree(g, field.getValue());
+                        continue;
+                    }
+                    g.writeStartArray();
+                    long loadedImage = Long.MIN_VALUE;
+                    Map<Long, Refined> loaded = Map.of();
+                    for (int i = 0; i < n; i++) {
+                        JsonNode ann = annotations.get(i);
+                        Refined mask = null;
+                        ImageRecord image = null;
+                        if (usable[i]) {
+                            image = dataset.imageOfAnnotation(usableIdAt[i]).orElseThrow();
+                            if (image.imageId() != loadedImage) {
+                                loaded = masks.of(image.imageId());
+                                loadedImage = image.imageId();
+                            }
+                            mask = loaded.get(usableIdAt[i]);
+                        }
+                        if (mask != null) {
+                            ObjectNode refined = refinedAnnotation(((ObjectNode) ann).deepCopy(), usableIdAt[i],
+                                    mask, image);
+                            edit.edit(usableIdAt[i], refined);
+                            CocoJson.MAPPER.writeTree(g, refined);
+                            count[0]++;
+                        } else if (!refinedOnly) {
+                            CocoJson.MAPPER.writeTree(g, ann);
+                        }
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+        });
+        return new Written(file, count[0]);
     }
 
     /** Writes the result to {@code file} atomically. */
@@ -118,31 +200,49 @@ public final class CocoResultWriter {
         ArrayNode annotations = (ArrayNode) doc.get("annotations");
         for (Map.Entry<Long, Refined> e : refined.entrySet()) {
             long id = e.getKey();
-            OptionalInt index = dataset.annotationIndex(id);
-            if (index.isEmpty()) {
-                throw new IllegalArgumentException("annotation " + id + " is not a usable annotation of "
-                        + dataset.jsonFile() + "; cannot write a mask for it");
-            }
-            Refined mask = e.getValue();
-            ImageRecord image = dataset.imageOfAnnotation(id).orElseThrow();
-            boolean declared = image.widthPx() > 0 && image.heightPx() > 0;
-            if (declared && (mask.widthPx() != image.widthPx() || mask.heightPx() != image.heightPx())) {
-                throw new IllegalArgumentException("mask of annotation " + id + " must have the size of image "
-                        + image.imageId() + ", " + image.widthPx() + "x" + image.heightPx() + ", found "
-                        + mask.widthPx() + "x" + mask.heightPx());
-            }
-            ObjectNode ann = (ObjectNode) annotations.get(index.getAsInt());
-            ObjectNode seg = ann.objectNode();
-            seg.putArray("size").add(mask.heightPx()).add(mask.widthPx());
-            seg.put("counts", mask.counts());
-            ann.set("segmentation", seg);
-            ann.put("score", e.getValue().score());
-            if (mask.box() != null) {
-                PixelRect b = mask.box();
-                ann.putArray("bbox").add(b.x0Px()).add(b.y0Px()).add(b.widthPx()).add(b.heightPx());
-                ann.put("area", mask.areaPx());
-            }
+            ImageRecord image = check(dataset, id, e.getValue());
+            ObjectNode ann = (ObjectNode) annotations.get(dataset.annotationIndex(id).getAsInt());
+            refinedAnnotation(ann, id, e.getValue(), image);
         }
         return doc;
+    }
+
+    /**
+     * The image of annotation {@code id}.
+     *
+     * @throws IllegalArgumentException when the id is not a usable annotation of the data set, or the mask's size
+     *                                  differs from its image's declared size
+     */
+    private static ImageRecord check(CocoDataset dataset, long id, Refined mask) {
+        ImageRecord image = dataset.imageOfAnnotation(id).orElseThrow(() -> new IllegalArgumentException(
+                "annotation " + id + " is not a usable annotation of " + dataset.jsonFile()
+                        + "; cannot write a mask for it"));
+        checkSize(id, mask, image);
+        return image;
+    }
+
+    private static void checkSize(long id, Refined mask, ImageRecord image) {
+        boolean declared = image.widthPx() > 0 && image.heightPx() > 0;
+        if (declared && (mask.widthPx() != image.widthPx() || mask.heightPx() != image.heightPx())) {
+            throw new IllegalArgumentException("mask of annotation " + id + " must have the size of image "
+                    + image.imageId() + ", " + image.widthPx() + "x" + image.heightPx() + ", found "
+                    + mask.widthPx() + "x" + mask.heightPx());
+        }
+    }
+
+    /** {@code ann} with the mask's segmentation and score (and box-free, its box and area), changed in place. */
+    private static ObjectNode refinedAnnotation(ObjectNode ann, long id, Refined mask, ImageRecord image) {
+        checkSize(id, mask, image);
+        ObjectNode seg = ann.objectNode();
+        seg.putArray("size").add(mask.heightPx()).add(mask.widthPx());
+        seg.put("counts", mask.counts());
+        ann.set("segmentation", seg);
+        ann.put("score", mask.score());
+        if (mask.box() != null) {
+            PixelRect b = mask.box();
+            ann.putArray("bbox").add(b.x0Px()).add(b.y0Px()).add(b.widthPx()).add(b.heightPx());
+            ann.put("area", mask.areaPx());
+        }
+        return ann;
     }
 }

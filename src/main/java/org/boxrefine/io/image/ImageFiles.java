@@ -193,6 +193,22 @@ public final class ImageFiles {
         AtomicFiles.write(file, os -> writeJpeg(img, os, quality));
     }
 
+    /** An RGB image encoded as JPEG with the given quality (0..1), in memory. */
+    public static byte[] encodeJpeg(RgbImage image, float quality) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        writeJpeg(toBufferedImage(image), bytes, quality);
+        return bytes.toByteArray();
+    }
+
+    /** An RGB image encoded as PNG, in memory. */
+    public static byte[] encodePng(RgbImage image) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(toBufferedImage(image), "png", bytes)) {
+            throw new IOException("no PNG writer available");
+        }
+        return bytes.toByteArray();
+    }
+
     private static void writeJpeg(BufferedImage img, OutputStream os, float quality) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {

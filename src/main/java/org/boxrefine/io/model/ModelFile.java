@@ -29,6 +29,7 @@ public final class ModelFile {
     public record Loaded(ModelInfo info, PatchClassifier classifier) {
     }
 
+    /** Writes a model: its provenance and the classifier's parameters, whole or not at all. */
     public static void write(Path file, ModelInfo info, PatchClassifier classifier) throws IOException {
         AtomicFiles.write(file, os -> {
             ZipOutputStream zip = new ZipOutputStream(os);
@@ -42,6 +43,28 @@ public final class ModelFile {
         });
     }
 
+    /** Reads only the provenance ({@code model.json}) of a model file, without loading the network. */
+    public static ModelInfo readInfo(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": model file not found");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry infoEntry = zip.getEntry(INFO);
+            if (infoEntry == null) {
+                throw new IOException(file + ": not a boxrefine model (needs " + INFO + ")");
+            }
+            try (InputStream in = zip.getInputStream(infoEntry)) {
+                return JSON.readValue(in, ModelInfo.class);
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + ": not a boxrefine model: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
+                    : new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a model: its provenance and the classifier (close it). */
     public static Loaded read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": model file not found");

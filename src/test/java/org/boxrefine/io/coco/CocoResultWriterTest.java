@@ -143,4 +143,38 @@ class CocoResultWriterTest {
         assertThat(all).hasSize(4);
         assertThat(all.get(0).get("bbox").toString()).as("kept as read").isEqualTo("[1.0,0,2,3]");
     }
+
+    @Test
+    void streamingFromPerImagePartsWritesTheSameBytesAsTheWholeDocument() throws IOException {
+        CocoDataset d = dataset();
+        BinaryMask m10 = CocoRleTest.mask(4, 3, "0110", "0100", "0000");
+        BinaryMask m13 = CocoRleTest.mask(4, 3, "1000", "0000", "0001");
+        BinaryMask m11 = CocoRleTest.mask(5, 2, "01110", "00100");
+        Map<Long, CocoResultWriter.Refined> image1 = new java.util.LinkedHashMap<>();
+        image1.put(10L, CocoResultWriter.Refined.of(m10, 0.1 + 0.2));
+        image1.put(13L, CocoResultWriter.Refined.withMaskBox(m13, 0.5));
+        Map<Long, CocoResultWriter.Refined> image2 = Map.of(11L, CocoResultWriter.Refined.withMaskBox(m11, 1.0 / 3));
+        CocoResultParts parts = new CocoResultParts(dir.resolve("parts"));
+        parts.write(1, image1);
+        parts.write(2, image2);
+        assertThat(parts.done()).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(parts.read(1)).isEqualTo(image1);
+        assertThat(parts.read(2)).isEqualTo(image2);
+        assertThat(parts.read(3)).isEmpty();
+
+        CocoResultWriter.Written w = CocoResultWriter.write(d, parts::read, dir.resolve("streamed"), false);
+        Map<Long, CocoResultWriter.Refined> all = new java.util.HashMap<>(image1);
+        all.putAll(image2);
+        Path whole = dir.resolve("whole.json");
+        CocoJson.write(whole, CocoResultWriter.toDocument(d, all));
+        assertThat(w.refined()).isEqualTo(3);
+        assertThat(Files.readString(w.file())).isEqualTo(Files.readString(whole));
+
+        CocoResultWriter.Written only = CocoResultWriter.write(d, id -> id == 2 ? image2 : Map.of(),
+                dir.resolve("only"), true);
+        JsonNode kept = CocoJson.MAPPER.readTree(only.file().toFile()).get("annotations");
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).get("id").asLong()).isEqualTo(11);
+        assertThat(kept.get(0).get("bbox").toString()).isEqualTo("[1,0,3,2]");
+    }
 }

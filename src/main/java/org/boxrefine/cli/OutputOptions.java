@@ -1,25 +1,37 @@
 package org.boxrefine.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.boxrefine.contour.Parts;
 import org.boxrefine.contour.PolygonConfig;
-import org.boxrefine.io.DatasetReaders;
-import org.boxrefine.io.InputFormat;
 import org.boxrefine.io.OutputConfig;
+import org.boxrefine.io.OutputFolder;
 import org.boxrefine.io.OutputFormat;
-import org.boxrefine.io.coco.CocoDataset;
 import picocli.CommandLine.Option;
 
-/** The options that choose the input format, the classes to refine, and the output formats. */
-final class FormatOptions {
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format of --annotations: coco, voc, yolo or labelme (default: detected from the path).")
-    String format;
+/**
+ * The output folder of a run that writes masks (refine, apply), what to do when it is not empty, and the output
+ * formats written there.
+ */
+final class OutputOptions {
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
 
-    @Option(names = "--classes", split = ",", paramLabel = "NAME", description = "Refine only the boxes of these classes (names, or category ids), comma-separated; the other boxes are kept as boxes in the COCO and LabelMe outputs and left out of the YOLO and PNG outputs (default: all).")
-    List<String> classes = new ArrayList<>();
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    boolean quiet;
+
+    @Option(names = "--no-overlays", description = "Do not write overlay pictures.")
+    boolean noOverlays;
+
+    @Option(names = "--overwrite", description = "When --out is not empty, remove the previous run's outputs"
+            + " (annotations.json and the other output formats' files, model.boxrefine, masks/, overlays/,"
+            + " report.html, .boxrefine/) first; without it (or --resume) such a folder is refused.")
+    boolean overwrite;
+
+    @Option(names = "--resume", description = "Go on with the interrupted run in --out: images already written are"
+            + " kept and skipped, the saved model is used instead of training again; refused when the run was started"
+            + " with other data or settings.")
+    boolean resume;
 
     @Option(names = "--output-format", split = ",", paramLabel = "FORMAT", defaultValue = "coco,png", description = "What to write, comma-separated: coco (annotations.json, RLE masks; always written), coco-polygon (annotations_polygons.json), yolo (yolo/labels/*.txt segmentation and yolo/data.yaml), labelme (labelme/*.json polygons), png (masks/<annotation id>.png, instances/*.png with values 1..n in annotation order, instances.csv) (default: ${DEFAULT-VALUE}).")
     List<String> outputFormats;
@@ -42,9 +54,11 @@ final class FormatOptions {
                 new PolygonConfig(polygonTolerancePx, maxVertices, Parts.parse(parts)));
     }
 
-    /** Reads the boxes in their format and keeps the chosen classes for refining. */
-    CocoDataset read(Path annotations, Path images) throws IOException {
-        InputFormat f = format == null ? null : InputFormat.parse(format);
-        return DatasetReaders.selectClasses(DatasetReaders.read(annotations, images, f), classes);
+    OutputFolder.Mode mode() {
+        if (overwrite && resume) {
+            throw new IllegalArgumentException("--overwrite and --resume exclude each other: replace the previous run"
+                    + " or go on with it");
+        }
+        return overwrite ? OutputFolder.Mode.OVERWRITE : resume ? OutputFolder.Mode.RESUME : OutputFolder.Mode.REFUSE;
     }
 }

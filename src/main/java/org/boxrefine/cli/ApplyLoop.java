@@ -1,0 +1,209 @@
+package org.boxrefine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.boxrefine.dataset.ImageLoadException;
+import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.dataset.Preflight;
+import org.boxrefine.geom.BoxPx;
+import org.boxrefine.geom.PixelRect;
+import org.boxrefine.image.Overlay;
+import org.boxrefine.image.RgbImage;
+import org.boxrefine.io.InstanceMask;
+import org.boxrefine.io.OutputConfig;
+import org.boxrefine.io.OutputException;
+import org.boxrefine.io.OutputFolder;
+import org.boxrefine.io.OutputFormat;
+import org.boxrefine.io.OutputWriters;
+import org.boxrefine.io.RunManifest;
+import org.boxrefine.io.coco.CocoResultWriter;
+import org.boxrefine.io.image.ImageFiles;
+import org.boxrefine.model.PatchClassifier;
+import org.boxrefine.refine.InitialLabels;
+import org.boxrefine.refine.RefineSettings;
+import org.boxrefine.refine.Refiner;
+import org.boxrefine.refine.TagResult;
+
+/**
+ * The loop that turns a data set's boxes into masks with a trained classifier and writes them, shared by
+ * {@code refine} (after training) and {@code apply} (with a saved model). Each image's outputs are written whole:
+ * its overlay, then its files in every output format and last its result file under
+ * {@code OUT/.boxrefine/images/} ({@link OutputWriters}), which marks it as done, so that a resumed run skips it.
+ * {@code annotations.json} and the other end-of-run files are built from those result files at the end, then the
+ * review page.
+ */
+final class ApplyLoop {
+    static final String MODEL_FILE = "model.boxrefine";
+    static final String MASKS = "masks";
+    static final String OVERLAYS = "overlays";
+
+    private final Path out;
+    private final boolean noBoxes;
+    private final boolean overlays;
+    private final boolean quiet;
+    private final OutputConfig outputs;
+    private final PrintWriter err;
+
+    ApplyLoop(Path out, boolean noBoxes, boolean overlays, boolean quiet, OutputConfig outputs, PrintWriter err) {
+        this.out = out;
+        this.noBoxes = noBoxes;
+        this.overlays = overlays;
+        this.quiet = quiet;
+        this.outputs = outputs;
+        this.err = err;
+    }
+
+    /**
+     * What a run wrote.
+     *
+     * @param images  images with masks, those of an interrupted earlier part of the run included
+     * @param resumed images finished before this run started (resumed)
+     * @param tags    annotations with a mask
+     * @param file    the COCO result
+     * @param summary lines for the run's summary (what polygon simplification lost)
+     */
+    record Result(int images, int resumed, int tags, Path file, List<String> summary) {
+    }
+
+    /**
+     * Makes {@code out} ready: refused, cleaned or resumed as {@code mode} says, and the run's {@code manifest}
+     * saved. Resuming needs a folder that is empty or holds a run started with the same manifest.
+     *
+     * @return whether an earlier, interrupted run is resumed
+     * @throws IOException (exit code 2) when the folder is refused or holds another run
+     */
+    static boolean prepare(Path out, OutputFolder.Mode mode, Map<String, Object> manifest) throws IOException {
+        boolean resumed = false;
+        if (mode == OutputFolder.Mode.RESUME && hasContent(out)) {
+            if (!RunManifest.exists(out)) {
+                throw new IOException(out + ": holds no boxrefine run that can be resumed (no " + RunManifest.FOLDER
+                        + "/run.json); use --overwrite to replace what is there, or another --out");
+            }
+            List<String> diff = RunManifest.differences(out, manifest);
+            if (!diff.isEmpty()) {
+                throw new IOException(out + ": cannot resume: the run there was started with other data or settings: "
+                        + String.join("; ", diff) + " (run again with the same ones, or use --overwrite or another --out)");
+            }
+            resumed = true;
+        }
+        OutputFolder.prepare(out, mode,
+                List.of(CocoResultWriter.FILE_NAME, MODEL_FILE, OutputWriters.POLYGON_FILE, OutputWriters.STATS_FILE,
+                        OutputWriters.INSTANCES_CSV, "yolo/data.yaml", ReviewReport.PAGE, ReviewReport.PLOT),
+                List.of(MASKS, OVERLAYS, "instances", "labelme", "yolo/labels", "yolo", RunManifest.IMAGES,
+                        RunManifest.FOLDER),
+                List.of(".png", ".jpg", ".json", ".txt"));
+        RunManifest.write(out, manifest);
+        return resumed;
+    }
+
+    /**
+     * What identifies a run, for {@code --resume}: the command, the data (annotations' SHA-256, classes, image
+     * folder), the model file's SHA-256 for {@code apply}, what is written, and every setting.
+     */
+    static Map<String, Object> manifest(String command, InputOptions.RunInput in, String modelSha256,
+            boolean overlays, OutputConfig outputs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", command);
+        m.put("annotationsSha256", in.fingerprint());
+        if (modelSha256 != null) {
+            m.put("modelSha256", modelSha256);
+        }
+        m.put("noBoxes", in.config().initialLabels() == InitialLabels.BORDER);
+        m.put("classes", in.classes());
+        m.put("imageFolder", in.source().imageFolder().toAbsolutePath().normalize().toString());
+        m.put("overlays", overlays);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("formats", outputs.formats().stream().sorted().map(OutputFormat::cliName).toList());
+        o.put("tightenBoxes", outputs.tightenBoxes());
+        o.put("polygonTolerancePx", outputs.polygons().tolerancePx());
+        o.put("maxVertices", outputs.polygons().maxVertices());
+        o.put("parts", outputs.polygons().parts().name());
+        m.put("outputs", o);
+        m.put("settings", RefineSettings.toSettings(in.config()));
+        return m;
+    }
+
+    private static boolean hasContent(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.anyMatch(p -> !p.getFileName().toString().endsWith(".part"));
+        }
+    }
+
+    /**
+     * Refines every image of {@code in} not yet done (those in {@code failed} were reported already), with a
+     * "predict" progress bar over the images left, then writes {@code annotations.json}, the other end-of-run
+     * files and the review page.
+     */
+    Result run(InputOptions.RunInput in, PatchClassifier classifier, Set<Long> failed) throws IOException {
+        Refiner refiner = new Refiner(in.config());
+        OutputWriters writers = new OutputWriters(in.dataset(), out, outputs, noBoxes);
+        Set<Long> done = writers.done();
+        List<ImageRecord> todo = in.records().stream().filter(r -> !done.contains(r.imageId())).toList();
+        int resumed = in.records().size() - todo.size();
+        if (resumed > 0) {
+            err.printf(Locale.ROOT, "resume: %d of %d images were already refined; refining the other %d%n", resumed,
+                    in.records().size(), todo.size());
+        }
+        ProgressBar bar = new ProgressBar(err, "predict", "images", todo.size(), quiet || todo.isEmpty(),
+                ProgressBar.isTerminal());
+        int count = 0;
+        int written = 0;
+        for (ImageRecord r : todo) {
+            if (!failed.contains(r.imageId())) {
+                try {
+                    refineImage(r, in, refiner, classifier, writers);
+                    written++;
+                } catch (OutOfMemoryError e) {
+                    in.log().problems().add(Preflight.imageSkipped(r, in.source(),
+                            ImageLoadException.outOfMemory(in.source().describe(r), e)));
+                } catch (OutputException e) {
+                    throw e;
+                } catch (IOException e) {
+                    in.log().problems().add(Preflight.imageSkipped(r, in.source(), e));
+                }
+            }
+            bar.update(++count, null);
+        }
+        bar.finish(count, null);
+        Path file = writers.finish();
+        ReviewReport.afterRefine(out, in.source().imageFolder(), err);
+        return new Result(resumed + written, resumed, writers.refinedCount(), file, writers.summary());
+    }
+
+    /** Refines one image's tags, writes its overlay, then hands its masks to the writers. */
+    private void refineImage(ImageRecord r, InputOptions.RunInput in, Refiner refiner, PatchClassifier classifier,
+            OutputWriters writers) throws IOException {
+        RgbImage img = in.source().load(r);
+        List<TagResult> results = refiner.refine(classifier, img, r.tags());
+        List<InstanceMask> masks = results.stream()
+                .map(t -> new InstanceMask(t.annotationId(), t.mask(), t.score())).toList();
+        if (overlays) {
+            List<BoxPx> shown = new ArrayList<>();
+            for (int k = 0; k < masks.size(); k++) {
+                PixelRect b = masks.get(k).boundsPx();
+                shown.add(noBoxes ? new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()) : r.tags().get(k).box());
+            }
+            RgbImage overlay = Overlay.render(img, shown, results.stream().map(TagResult::mask).toList(), 1600);
+            ImageFiles.writeJpeg(overlay, out.resolve(OVERLAYS).resolve(stem(r.fileName()) + ".jpg"), 0.9f);
+        }
+        writers.image(r, img.widthPx(), img.heightPx(), masks);
+    }
+
+    static String stem(String fileName) {
+        String name = Path.of(fileName).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,126 @@
+package org.boxrefine.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.boxrefine.refine.OverlapRule;
+import org.boxrefine.refine.RefineConfig;
+import org.boxrefine.refine.SnapConfig;
+import org.boxrefine.refine.SnapStart;
+import picocli.CommandLine.Option;
+
+/**
+ * The settings that decide masks from a trained network (threshold, connectivity, snapping, overlaps), and the
+ * thread count. Each is null unless given: {@code refine} and {@code train} take the library's defaults for the
+ * ones not given, {@code apply} the model's saved settings, so these are exactly the options that may override
+ * a model's settings.
+ */
+final class ApplyOptions {
+    @Option(names = "--threads", description = "CPU threads for PyTorch (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--threshold", paramLabel = "P", description = "Foreground when the probability exceeds this (default: 0.5; apply: the model's).")
+    Double threshold;
+
+    @Option(names = "--all-components", description = "Keep every connected region of a mask, not just the largest.")
+    Boolean allComponents;
+
+    @Option(names = "--min-part-fraction", paramLabel = "F", description = "Keep the connected regions of a mask whose area is at least F times the largest's: 1 keeps the largest only, 0 every region (--all-components) (default: 1; apply: the model's).")
+    Double minPartFraction;
+
+    @Option(names = "--grid-step", paramLabel = "PX", description = "Patch grid step (px at working scale) for --arch reference (default: 4; apply: the model's).")
+    Integer gridStepPx;
+
+    @Option(names = "--snap", negatable = true,
+            description = "Snap masks to image edges with GrabCut (default: on; --no-snap turns it off; apply: the model's).")
+    Boolean snap;
+
+    @Option(names = "--snap-size", paramLabel = "PX", description = "Tag size (px) at which GrabCut runs; larger tags are scaled down (default: 256; apply: the model's).")
+    Double snapSizePx;
+
+    @Option(names = "--snap-margin", paramLabel = "F", description = "Background context around the tag for GrabCut, as a fraction of the tag's size (default: 2; apply: the model's).")
+    Double snapMargin;
+
+    @Option(names = "--snap-iterations", paramLabel = "N", description = "GrabCut iterations (default: 5; apply: the model's).")
+    Integer snapIterations;
+
+    @Option(names = "--snap-start", paramLabel = "HOW", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold) or prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) (default: rectangle; apply: the model's).")
+    String snapStart;
+
+    @Option(names = "--snap-prior-weight", paramLabel = "W", description = "With --snap-start prior: the probability channel spans 0..255 times this (default: 0.5; apply: the model's).")
+    Double snapPriorWeight;
+
+    @Option(names = "--fill-holes", negatable = true,
+            description = "Fill holes that do not reach the tag's border (default: on; apply: the model's).")
+    Boolean fillHoles;
+
+    @Option(names = "--overlap", paramLabel = "RULE", description = "Where masks of one image overlap: exclusive (a shared pixel goes to the tag with the highest network probability there, on a tie the tag it lies deepest in, unless every tag's probability is at least --overlap-shared; default) or keep (masks may overlap) (apply: the model's).")
+    String overlap;
+
+    @Option(names = "--overlap-shared", paramLabel = "P", description = "With --overlap exclusive, a pixel stays in every mask that claims it when each one's probability there is at least this (default: 0.8; apply: the model's).")
+    Double overlapShared;
+
+    /** {@code base} with every setting given on the command line in its place. */
+    RefineConfig over(RefineConfig base) {
+        SnapConfig s = base.snap();
+        SnapStart start = snapStart == null ? s.start() : switch (snapStart.toLowerCase(Locale.ROOT)) {
+            case "rectangle" -> SnapStart.RECTANGLE;
+            case "network" -> SnapStart.NETWORK;
+            case "prior" -> SnapStart.PRIOR;
+            default -> throw new IllegalArgumentException("--snap-start must be rectangle, network or prior, found '"
+                    + snapStart + "'");
+        };
+        OverlapRule rule = overlap == null ? base.overlap() : switch (overlap.toLowerCase(Locale.ROOT)) {
+            case "keep" -> OverlapRule.KEEP_ALL;
+            case "exclusive" -> OverlapRule.BY_PROBABILITY;
+            default -> throw new IllegalArgumentException("--overlap must be keep or exclusive, found '" + overlap + "'");
+        };
+        SnapConfig snapConfig = new SnapConfig(or(snap, s.enabled()), or(snapSizePx, s.sizePx()),
+                or(snapMargin, s.marginFraction()), or(snapIterations, s.iterations()), or(threshold, s.seedThreshold()),
+                start, or(snapPriorWeight, s.priorWeight()));
+        double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
+        return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
+                or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),
+                or(fillHoles, base.fillHoles()), snapConfig, base.relabelRounds(), base.initialLabels(),
+                base.borderFraction(), rule, or(overlapShared, base.sharedConfidence()), base.boxSupervision(),
+                base.seed());
+    }
+
+    /** The options given on the command line (those that override a model's settings in {@code apply}). */
+    List<String> given() {
+        List<String> out = new ArrayList<>();
+        add(out, "--threshold", threshold);
+        add(out, "--all-components", allComponents);
+        add(out, "--min-part-fraction", minPartFraction);
+        add(out, "--grid-step", gridStepPx);
+        add(out, snap == null || snap ? "--snap" : "--no-snap", snap);
+        add(out, "--snap-size", snapSizePx);
+        add(out, "--snap-margin", snapMargin);
+        add(out, "--snap-iterations", snapIterations);
+        add(out, "--snap-start", snapStart);
+        add(out, "--snap-prior-weight", snapPriorWeight);
+        add(out, fillHoles == null || fillHoles ? "--fill-holes" : "--no-fill-holes", fillHoles);
+        add(out, "--overlap", overlap);
+        add(out, "--overlap-shared", overlapShared);
+        return out;
+    }
+
+    private static void add(List<String> out, String name, Object value) {
+        if (value != null) {
+            out.add(value instanceof Boolean ? name : name + " " + value);
+        }
+    }
+
+    int threads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int t = threads == null ? cores : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, found " + t);
+        }
+        return t;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,87 @@
+package org.boxrefine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.boxrefine.dataset.Preflight;
+import org.boxrefine.io.RunManifest;
+import org.boxrefine.model.EngineSetup;
+import org.boxrefine.model.ModelInfo;
+import org.boxrefine.model.PatchClassifier;
+import org.boxrefine.refine.Refiner;
+import org.boxrefine.refine.RefineConfig;
+import org.boxrefine.refine.RefineSettings;
+
+/** Training with a progress bar and the provenance of the model it gives: shared by {@code refine} and {@code train}. */
+final class ModelTraining {
+    private ModelTraining() {
+    }
+
+    /**
+     * A trained classifier (close it), its provenance, and the images that failed to load during training (already
+     * reported).
+     */
+    record Trained(PatchClassifier classifier, ModelInfo info, Set<Long> failed) implements AutoCloseable {
+        @Override
+        public void close() {
+            classifier.close();
+        }
+    }
+
+    /** Trains on every image of {@code in}, with a "train" progress bar (patches, rate, ETA, loss). */
+    static Trained train(InputOptions.RunInput in, String engine, PrintWriter err, boolean quiet,
+            Refiner.RoundListener rounds) {
+        Refiner refiner = new Refiner(in.config());
+        Set<Long> failed = new HashSet<>();
+        ProgressBar bar = new ProgressBar(err, "train", "patches", refiner.plannedPatches(in.records()), quiet,
+                ProgressBar.isTerminal());
+        PatchClassifier classifier = refiner.train(in.records(), in.source(),
+                (seen, loss, ema, speed) -> bar.update(seen, String.format(Locale.ROOT, "loss %.3f", ema)),
+                (r, e) -> {
+                    failed.add(r.imageId());
+                    in.log().problems().add(Preflight.imageSkipped(r, in.source(), e));
+                }, rounds);
+        var summary = refiner.lastTraining();
+        bar.finish(summary.patches(), String.format(Locale.ROOT, "loss %.3f", summary.finalLossEma()));
+        return new Trained(classifier, provenance(in, engine), failed);
+    }
+
+    /** What a model trained on {@code in} records about itself. */
+    static ModelInfo provenance(InputOptions.RunInput in, String engine) {
+        RefineConfig cfg = in.config();
+        return new ModelInfo(cfg.arch(), Instant.now().toString(), "boxrefine " + Version.get(), engine,
+                EngineSetup.djlVersion(), in.dataset().jsonFile().toString(), in.fingerprint(), in.records().size(),
+                in.tagCount(), cfg.seed(), RefineSettings.toSettings(cfg));
+    }
+
+    /** The configuration a model was trained and saved with. */
+    static RefineConfig configOf(ModelInfo info) {
+        return RefineSettings.fromSettings(info.settings(), info.arch(), info.seed());
+    }
+
+    /**
+     * How a saved model differs from one {@code in} would train: the annotations' fingerprint and each setting
+     * that differs; empty when it is the same model.
+     */
+    static List<String> differences(ModelInfo info, InputOptions.RunInput in) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (!in.fingerprint().equals(info.datasetSha256())) {
+            out.add("annotations (" + info.dataset() + ", SHA-256 " + info.datasetSha256() + "; now "
+                    + in.dataset().jsonFile() + ", SHA-256 " + in.fingerprint() + ")");
+        }
+        Map<String, Object> saved = RefineSettings.toSettings(configOf(info));
+        Map<String, Object> now = RefineSettings.toSettings(in.config());
+        for (Map.Entry<String, Object> e : now.entrySet()) {
+            if (!RunManifest.normalise(e.getValue()).equals(RunManifest.normalise(saved.get(e.getKey())))) {
+                out.add(e.getKey() + " (model " + saved.get(e.getKey()) + ", now " + e.getValue() + ")");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,47 @@
+package org.boxrefine.refine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.boxrefine.model.NetArch;
+import org.boxrefine.model.TrainConfig;
+import org.boxrefine.patch.SamplingConfig;
+import org.boxrefine.patch.WorkingScale;
+import org.junit.jupiter.api.Test;
+
+class RefineSettingsTest {
+
+    @Test
+    void everySettingSurvivesTheRoundTripThroughNamesAndValues() {
+        RefineConfig d = RefineConfig.defaults(7);
+        assertThat(RefineSettings.fromSettings(RefineSettings.toSettings(d), d.arch(), 7)).isEqualTo(d);
+        RefineConfig odd = new RefineConfig(NetArch.REFERENCE, new WorkingScale(64, 1.5),
+                new SamplingConfig(100, 0.3, 0.4, false, 0.15, 0.25), 3, new TrainConfig(64, 3e-4f, 11, 0.35),
+                0.42, 0.2, 3, false, new SnapConfig(true, 200, 0.7, 4, 0.6, SnapStart.PRIOR, 0.9), 2,
+                InitialLabels.GRABCUT, 0.12, OverlapRule.KEEP_ALL, 0.7, new BoxSupervision(2, 0.5, 0.2, 1e-4), 9);
+        Map<String, Object> s = RefineSettings.toSettings(odd);
+        assertThat(s).containsEntry("snapStart", "PRIOR").containsEntry("learningRate", 3e-4).containsEntry("trainSeed", 11L);
+        assertThat(RefineSettings.fromSettings(s, NetArch.REFERENCE, 9)).isEqualTo(odd);
+    }
+
+    @Test
+    void missingSettingsTakeTheDefaultsAndWrongTypesAreNamed() {
+        Map<String, Object> old = new HashMap<>();
+        old.put("threshold", 0.4);
+        old.put("tagSizePx", 80);
+        RefineConfig c = RefineSettings.fromSettings(old, NetArch.DENSE, 3);
+        assertThat(c.threshold()).isEqualTo(0.4);
+        assertThat(c.snap().seedThreshold()).as("old models: the threshold seeded snapping too").isEqualTo(0.4);
+        assertThat(c.scale().tagSizePx()).isEqualTo(80);
+        assertThat(c.snap().start()).isEqualTo(RefineConfig.defaults(3).snap().start());
+        old.put("flip", "yes");
+        assertThatThrownBy(() -> RefineSettings.fromSettings(old, NetArch.DENSE, 3))
+                .hasMessageContaining("'flip' must be true or false, found yes");
+        old.remove("flip");
+        old.put("overlap", "MERGE");
+        assertThatThrownBy(() -> RefineSettings.fromSettings(old, NetArch.DENSE, 3))
+                .hasMessageContaining("'overlap' has an unknown value 'MERGE'");
+    }
+}
