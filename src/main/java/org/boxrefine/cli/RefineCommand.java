@@ -31,9 +31,12 @@ import org.boxrefine.io.model.ModelFile;
 import org.boxrefine.model.EngineSetup;
 import org.boxrefine.model.ModelInfo;
 import org.boxrefine.model.PatchClassifier;
+import org.boxrefine.model.TrainingSummary;
+import org.boxrefine.refine.DecodedImage;
 import org.boxrefine.refine.InitialLabels;
 import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.refine.Refiner;
+import org.boxrefine.refine.StageTimes;
 import org.boxrefine.refine.TagResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,8 +102,19 @@ public final class RefineCommand implements Callable<Integer> {
     @Mixin
     RefineOptions options = new RefineOptions();
 
-    /** What a run did, for callers such as the demo. */
-    record Outcome(int images, int tags, boolean skipped, Path annotationsFile, double seconds) {
+    /** Refine only the first this many usable images (for {@code bench}); null refines them all. */
+    Integer limit;
+
+    /**
+     * What a run did, for callers such as the demo and the benchmark.
+     *
+     * @param records  the images refined (after the preflight and {@link #limit})
+     * @param imageFolder the folder the records' file names are relative to
+     * @param training the training's summary
+     * @param times    where the run's time went, by stage
+     */
+    record Outcome(int images, int tags, boolean skipped, Path annotationsFile, double seconds,
+            List<ImageRecord> records, Path imageFolder, TrainingSummary training, StageTimes times) {
     }
 
     @Override
@@ -148,6 +162,9 @@ public final class RefineCommand implements Callable<Integer> {
         problems.addAll(dataset.problems());
         CocoImageSource source = CocoImageSource.of(dataset);
         List<ImageRecord> records = Preflight.check(dataset.images(), source, problems);
+        if (limit != null && records.size() > limit) {
+            records = List.copyOf(records.subList(0, limit));
+        }
         int tagCount = records.stream().mapToInt(r -> r.tags().size()).sum();
         if (records.isEmpty()) {
             throw new IllegalArgumentException(noBoxes ? images + ": no readable PNG or JPEG images to refine"
@@ -168,8 +185,10 @@ public final class RefineCommand implements Callable<Integer> {
                 }, rounds(err, dataset))) {
             var summary = refiner.lastTraining();
             trainBar.finish(summary.patches(), String.format(Locale.ROOT, "loss %.3f", summary.finalLossEma()));
+            long t0 = System.nanoTime();
             ModelFile.write(out.resolve(MODEL_FILE), provenance(cfg, dataset, engine, records.size(), tagCount),
                     classifier);
+            refiner.times().add(StageTimes.Stage.WRITE, t0);
 
             Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
             ProgressBar predictBar = new ProgressBar(err, "predict", "images", records.size(), quiet, terminal);
@@ -192,37 +211,49 @@ public final class RefineCommand implements Callable<Integer> {
                 predictBar.update(++done, null);
             }
             predictBar.finish(done, null);
+            t0 = System.nanoTime();
             Path file = CocoResultWriter.write(dataset, refined, out, noBoxes);
+            refiner.times().add(StageTimes.Stage.WRITE, t0);
             log.printSummary(err);
-            return new Outcome(written, refined.size(), log.anySkipped(), file, (System.nanoTime() - start) / 1e9);
+            return new Outcome(written, refined.size(), log.anySkipped(), file, (System.nanoTime() - start) / 1e9,
+                    records, source.imageFolder(), summary, refiner.times());
         }
     }
 
     /** Refines one image's tags and writes its masks and overlay; the masks' RLE goes into {@code refined}. */
     private void refineImage(ImageRecord r, CocoImageSource source, Refiner refiner, PatchClassifier classifier,
             Map<Long, CocoResultWriter.Refined> refined) throws IOException {
-        RgbImage img = source.load(r);
-        List<TagResult> results = refiner.refine(classifier, img, r.tags());
+        DecodedImage decoded = refiner.decode(source, r);
+        List<TagResult> inDecoded = refiner.refine(classifier, decoded);
+        long t0 = System.nanoTime();
+        List<TagResult> results = decoded.toOriginal(inDecoded);
+        refiner.times().add(StageTimes.Stage.MASKS, t0, 0);
+        t0 = System.nanoTime();
+        int width = decoded.originalWidthPx();
+        int height = decoded.originalHeightPx();
         List<BoxPx> shown = new ArrayList<>();
         Map<Long, CocoResultWriter.Refined> masks = new LinkedHashMap<>();
         for (int k = 0; k < results.size(); k++) {
             TagResult t = results.get(k);
-            BinaryMask full = t.mask().toFull(img.widthPx(), img.heightPx());
+            BinaryMask full = t.mask().toFull(width, height);
             ImageFiles.writeMaskPng(full, out.resolve(MASKS).resolve(t.annotationId() + ".png"));
             if (noBoxes) {
-                PixelRect b = full.bounds();
-                shown.add(new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()));
+                PixelRect d = inDecoded.get(k).mask().mask().bounds();
+                PixelRect c = inDecoded.get(k).mask().rectPx();
+                shown.add(new BoxPx(c.x0Px() + d.x0Px(), c.y0Px() + d.y0Px(), c.x0Px() + d.x1Px(), c.y0Px() + d.y1Px()));
                 masks.put(t.annotationId(), CocoResultWriter.Refined.withMaskBox(full, t.score()));
             } else {
-                shown.add(r.tags().get(k).box());
+                shown.add(decoded.tags().get(k).box());
                 masks.put(t.annotationId(), CocoResultWriter.Refined.of(full, t.score()));
             }
         }
         if (!noOverlays) {
-            RgbImage overlay = Overlay.render(img, shown, results.stream().map(TagResult::mask).toList(), 1600);
+            RgbImage overlay = Overlay.render(decoded.image(), shown, inDecoded.stream().map(TagResult::mask).toList(),
+                    1600);
             ImageFiles.writeJpeg(overlay, out.resolve(OVERLAYS).resolve(stem(r.fileName()) + ".jpg"), 0.9f);
         }
         refined.putAll(masks);
+        refiner.times().add(StageTimes.Stage.WRITE, t0);
     }
 
     private Refiner.RoundListener rounds(PrintWriter err, CocoDataset dataset) {
