@@ -75,7 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
             refine.quiet = quiet;
             refine.limit = limit;
             refine.options = options;
+            long c0 = cpuNanos();
             RefineCommand.Outcome r = refine.run(err);
+            long refineCpu = cpuNanos() - c0;
 
             List<ImageRecord> records = r.records();
             CocoImageSource source = new CocoImageSource(r.imageFolder());
@@ -83,6 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
             int[] counts = new int[2];
             ProgressBar bar = new ProgressBar(err, "grabcut", "images", records.size(), quiet, ProgressBar.isTerminal());
             long g0 = System.nanoTime();
+            c0 = cpuNanos();
             grabCut.run(records, source, new PlainGrabCut.Listener() {
                 @Override
                 public void onImage(ImageRecord record, List<PlainGrabCut.BoxMask> masks) {
@@ -100,8 +103,12 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             });
             nanos[0] = System.nanoTime() - g0;
+            long grabCutCpu = cpuNanos() - c0;
             bar.finish(counts[0] + counts[1], null);
             print(o, r, nanos[0] / 1e9, nanos[1] / 1e9, counts[0]);
+            o.printf(Locale.ROOT, "%-34s %.2f (CPU seconds of this process: refine %.1f, GrabCut %.1f; less sensitive"
+                    + " to other jobs on the machine)%n", "CPU-time ratio refine / GrabCut",
+                    refineCpu / (double) Math.max(1, grabCutCpu), refineCpu / 1e9, grabCutCpu / 1e9);
             return 0;
         } catch (OutputException e) {
             err.println("boxrefine bench: " + e.getMessage());
@@ -139,6 +146,9 @@ public final class BenchCommand implements Callable<Integer> {
                 + " grabCut)%n", "GrabCut per image", grabCutPerImage, grabCutWall, grabCutImages, grabCutIterations,
                 grabCutCalls);
         o.printf(Locale.ROOT, "%-34s %.2f%n", "ratio refine / GrabCut", refinePerImage / Math.max(1e-9, grabCutPerImage));
+        o.printf(Locale.ROOT, "%-34s %.1f s wall (decode, predict, snap and write of %d images after training;"
+                + " stage seconds below add up over threads with --predict-workers)%n", "per-image phase",
+                r.imagePhaseSeconds(), n);
         o.printf(Locale.ROOT, "%nwhere refine's %.1f s went:%n", r.seconds());
         o.printf(Locale.ROOT, "%-46s %9s %6s %12s%n", "stage", "seconds", "share", "s per image");
         double accounted = 0;
@@ -148,6 +158,15 @@ public final class BenchCommand implements Callable<Integer> {
             row(o, s.label(), sec, r.seconds(), n);
         }
         row(o, "other (engine start, JSON, preflight)", Math.max(0, r.seconds() - accounted), r.seconds(), n);
+    }
+
+    /** CPU time of this whole process (every thread), or 0 where the JVM cannot tell. */
+    private static long cpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     private static void row(PrintWriter o, String label, double sec, double total, int n) {

@@ -112,9 +112,11 @@ public final class RefineCommand implements Callable<Integer> {
      * @param imageFolder the folder the records' file names are relative to
      * @param training the training's summary
      * @param times    where the run's time went, by stage
+     * @param imagePhaseSeconds wall time of refining and writing the images after training
      */
     record Outcome(int images, int tags, boolean skipped, Path annotationsFile, double seconds,
-            List<ImageRecord> records, Path imageFolder, TrainingSummary training, StageTimes times) {
+            List<ImageRecord> records, Path imageFolder, TrainingSummary training, StageTimes times,
+            double imagePhaseSeconds) {
     }
 
     @Override
@@ -192,37 +194,57 @@ public final class RefineCommand implements Callable<Integer> {
 
             Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
             ProgressBar predictBar = new ProgressBar(err, "predict", "images", records.size(), quiet, terminal);
-            int done = 0;
-            int written = 0;
-            for (ImageRecord r : records) {
-                if (!failed.contains(r.imageId())) {
-                    try {
-                        refineImage(r, source, refiner, classifier, refined);
-                        written++;
-                    } catch (OutOfMemoryError e) {
-                        problems.add(Preflight.imageSkipped(r, source,
-                                ImageLoadException.outOfMemory(source.describe(r), e)));
-                    } catch (OutputException e) {
-                        throw e;
-                    } catch (IOException e) {
-                        problems.add(Preflight.imageSkipped(r, source, e));
-                    }
-                }
-                predictBar.update(++done, null);
+            long phase0 = System.nanoTime();
+            int workers = options.predictWorkers();
+            if (workers > 1) {
+                EngineSetup.start(Math.max(1, options.threads() / workers));
             }
-            predictBar.finish(done, null);
+            int written;
+            try (ImageWorkers<Map<Long, CocoResultWriter.Refined>> pool = new ImageWorkers<>(workers)) {
+                written = pool.run(records.stream().filter(r -> !failed.contains(r.imageId())).toList(),
+                        r -> {
+                            try {
+                                return refineImage(r, source, refiner, classifier);
+                            } catch (OutOfMemoryError e) {
+                                throw ImageLoadException.outOfMemory(source.describe(r), e);
+                            }
+                        }, new ImageWorkers.Sink<>() {
+                            private int done;
+
+                            @Override
+                            public void accept(ImageRecord r, Map<Long, CocoResultWriter.Refined> masks) {
+                                refined.putAll(masks);
+                                predictBar.update(++done, null);
+                            }
+
+                            @Override
+                            public void failed(ImageRecord r, IOException e) {
+                                problems.add(Preflight.imageSkipped(r, source, e));
+                                predictBar.update(++done, null);
+                            }
+                        });
+            } finally {
+                if (workers > 1) {
+                    EngineSetup.start(options.threads());
+                }
+            }
+            predictBar.finish(records.size(), null);
+            double imagePhase = (System.nanoTime() - phase0) / 1e9;
             t0 = System.nanoTime();
             Path file = CocoResultWriter.write(dataset, refined, out, noBoxes);
             refiner.times().add(StageTimes.Stage.WRITE, t0);
             log.printSummary(err);
             return new Outcome(written, refined.size(), log.anySkipped(), file, (System.nanoTime() - start) / 1e9,
-                    records, source.imageFolder(), summary, refiner.times());
+                    records, source.imageFolder(), summary, refiner.times(), imagePhase);
         }
     }
 
-    /** Refines one image's tags and writes its masks and overlay; the masks' RLE goes into {@code refined}. */
-    private void refineImage(ImageRecord r, CocoImageSource source, Refiner refiner, PatchClassifier classifier,
-            Map<Long, CocoResultWriter.Refined> refined) throws IOException {
+    /**
+     * Refines one image's tags and writes its masks and overlay; returns the masks' RLE by annotation id. Runs on
+     * several threads at once with {@code --predict-workers}.
+     */
+    private Map<Long, CocoResultWriter.Refined> refineImage(ImageRecord r, CocoImageSource source, Refiner refiner,
+            PatchClassifier classifier) throws IOException {
         DecodedImage decoded = refiner.decode(source, r);
         List<TagResult> inDecoded = refiner.refine(classifier, decoded);
         long t0 = System.nanoTime();
@@ -252,8 +274,8 @@ public final class RefineCommand implements Callable<Integer> {
                     1600);
             ImageFiles.writeJpeg(overlay, out.resolve(OVERLAYS).resolve(stem(r.fileName()) + ".jpg"), 0.9f);
         }
-        refined.putAll(masks);
         refiner.times().add(StageTimes.Stage.WRITE, t0);
+        return masks;
     }
 
     private Refiner.RoundListener rounds(PrintWriter err, CocoDataset dataset) {

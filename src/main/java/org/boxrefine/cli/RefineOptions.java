@@ -20,6 +20,11 @@ final class RefineOptions {
     @Option(names = "--threads", description = "CPU threads for PyTorch (default: all cores).")
     Integer threads;
 
+    @Option(names = "--predict-workers", defaultValue = "1", description = "Images refined at once after training"
+            + " (GrabCut of one image runs while PyTorch predicts another); PyTorch then gets --threads divided by"
+            + " this, so the threads never exceed the cores (default: ${DEFAULT-VALUE}).")
+    int predictWorkers;
+
     @Option(names = "--arch", defaultValue = "dense", description = "Network: dense (valid convolutions, exact dense pass; default) or reference (the literal padded net, evaluated on a patch grid).")
     String arch;
 
@@ -138,6 +143,13 @@ final class RefineOptions {
                 borderFraction, rule, overlapShared,
                 new BoxSupervision(boxLossEpochs, boxLossPairwise, boxLossSimilarity, d.boxSupervision().learningRate()),
                 seed);
+    }
+
+    int predictWorkers() {
+        if (predictWorkers < 1) {
+            throw new IllegalArgumentException("--predict-workers must be at least 1, found " + predictWorkers);
+        }
+        return predictWorkers;
     }
 
     int threads() {
