@@ -30,8 +30,10 @@ declare -A flags=(
   [snap-network-margin-0.1]="$na --snap-start network --snap-margin 0.1"
   [grabcut-labels]="$na --initial-labels grabcut --snap-margin 2"
   [overlap-keep]="$na --snap-start rectangle --snap-margin 2 --overlap keep"
+  [plain-cnn+box-loss-15]="--no-snap --no-fill-holes --box-loss-epochs 15"
+  [snap-network+box-loss-15]="--snap-start network --box-loss-epochs 15"
 )
-order="grabcut default snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels overlap-keep"
+order="grabcut default snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null
@@ -50,7 +52,7 @@ for v in ${VARIANTS:-$order}; do
         "$br" baseline --annotations "$data/$split/$kind.json" --out "$out" --quiet > "$out/log" 2>&1 || true
       else
         # shellcheck disable=SC2086
-        "$br" refine --annotations "$data/$split/$kind.json" --out "$out" --quiet --no-overlays ${flags[$v]} > "$out/log" 2>&1 || true
+        "$br" refine --annotations "$data/$split/$kind.json" --out "$out" --overwrite --quiet --no-overlays ${flags[$v]} > "$out/log" 2>&1 || true
       fi
       end=$(date +%s.%N)
       echo "$end - $start" | bc > "$out/wall"

@@ -17,7 +17,7 @@ for split in ccp-dev weizmann-dev; do
   out="$root/$split"
   mkdir -p "$out"
   start=$(date +%s.%N)
-  "$br" refine --no-boxes --images "$data/$split/images" --out "$out" --quiet --no-overlays "$@" > "$out/log" 2>&1 || true
+  "$br" refine --no-boxes --images "$data/$split/images" --out "$out" --overwrite --quiet --no-overlays "$@" > "$out/log" 2>&1 || true
   end=$(date +%s.%N)
   printf '%s box-free: %.0f s; ' "$split" "$(echo "$end - $start" | bc)"
   "$br" eval --pred "$out/annotations.json" --truth "$data/$split/boxes.json" --json \

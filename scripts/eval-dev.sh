@@ -18,7 +18,7 @@ for split in ccp-dev weizmann-dev pennfudan-dev; do
     [ -f "$data/$split/$kind.json" ] || continue
     out="$root/$split-$kind"
     start=$(date +%s.%N)
-    "$here/boxrefine" refine --annotations "$data/$split/$kind.json" --out "$out" --quiet --no-overlays "$@" > "$out.log" 2>&1 || true
+    "$here/boxrefine" refine --annotations "$data/$split/$kind.json" --out "$out" --overwrite --quiet --no-overlays "$@" > "$out.log" 2>&1 || true
     end=$(date +%s.%N)
     "$here/boxrefine" eval --pred "$out/annotations.json" --truth "$data/$split/$kind.json" --json > "$out.eval.json"
     python3 - "$split" "$kind" "$out.eval.json" "$(echo "$end - $start" | bc)" >> "$root/table.md" <<'PY'

@@ -27,7 +27,7 @@ final class ImageWorkers<T> implements AutoCloseable {
 
     /** Receives each image's result, or why it failed, in record order. */
     interface Sink<T> {
-        void accept(ImageRecord record, T result);
+        void accept(ImageRecord record, T result) throws IOException;
 
         void failed(ImageRecord record, IOException cause);
     }
@@ -48,7 +48,7 @@ final class ImageWorkers<T> implements AutoCloseable {
     }
 
     /**
-     * Runs {@code job} on every record. An image that fails with an {@link IOException} goes to
+     * Runs {@code job} on every record. An image whose job or sink fails with an {@link IOException} goes to
      * {@link Sink#failed}; an {@link OutputException} stops the run and is thrown, as do errors.
      *
      * @return the number of images that succeeded
@@ -102,17 +102,15 @@ final class ImageWorkers<T> implements AutoCloseable {
     }
 
     private static <T> int deliver(ImageRecord r, Step<T> step, Sink<T> sink) throws IOException {
-        T result;
         try {
-            result = step.get();
+            sink.accept(r, step.get());
+            return 1;
         } catch (OutputException e) {
             throw e;
         } catch (IOException e) {
             sink.failed(r, e);
             return 0;
         }
-        sink.accept(r, result);
-        return 1;
     }
 
     @Override

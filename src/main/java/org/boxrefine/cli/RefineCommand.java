@@ -18,11 +18,13 @@ import org.boxrefine.dataset.Preflight;
 import org.boxrefine.dataset.Problems;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
-import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.Overlay;
 import org.boxrefine.image.RgbImage;
+import org.boxrefine.io.InstanceMask;
+import org.boxrefine.io.OutputConfig;
 import org.boxrefine.io.OutputException;
 import org.boxrefine.io.OutputFolder;
+import org.boxrefine.io.OutputWriters;
 import org.boxrefine.io.coco.CocoDataset;
 import org.boxrefine.io.coco.CocoImageSource;
 import org.boxrefine.io.coco.CocoResultWriter;
@@ -51,7 +53,8 @@ import picocli.CommandLine.Spec;
  * background, and the output holds one mask per image with its bounding box.
  */
 @Command(name = "refine", mixinStandardHelpOptions = true,
-        description = {"Train on the boxes of a COCO file and write a tight mask for every box.",
+        description = {"Train on the boxes of an annotation file (COCO, Pascal VOC, YOLO or LabelMe) and write a tight"
+                + " mask for every box, in the formats --output-format lists.",
             "With --no-boxes --images DIR, there are no boxes: every PNG and JPEG file directly in DIR gets one mask"
                     + " of its main object, learnt with the band along the image edges (--border-fraction) as"
                     + " background and the rest as foreground. annotations.json then lists those images (ids from 1,"
@@ -71,7 +74,7 @@ public final class RefineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--annotations", description = "COCO detection JSON with the boxes (required unless --no-boxes).")
+    @Option(names = "--annotations", description = "The boxes: a COCO detection JSON, a Pascal VOC folder or XML file, a YOLO folder (or its data.yaml / classes.txt), or LabelMe JSON files (a folder or one file) (required unless --no-boxes).")
     Path annotations;
 
     @Option(names = "--images", description = "Folder the images' file_name are relative to (default: the JSON's folder); with --no-boxes, the folder of images to refine.")
@@ -101,6 +104,9 @@ public final class RefineCommand implements Callable<Integer> {
 
     @Mixin
     RefineOptions options = new RefineOptions();
+
+    @Mixin
+    FormatOptions formats = new FormatOptions();
 
     /** Refine only the first this many usable images (for {@code bench}); null refines them all. */
     Integer limit;
@@ -139,6 +145,7 @@ public final class RefineCommand implements Callable<Integer> {
     Outcome run(PrintWriter err) throws IOException {
         long start = System.nanoTime();
         RefineConfig cfg = options.config();
+        OutputConfig outputConfig = formats.outputs();
         CocoDataset dataset;
         if (noBoxes) {
             if (annotations != null) {
@@ -157,7 +164,7 @@ public final class RefineCommand implements Callable<Integer> {
         } else if (annotations == null) {
             throw new IllegalArgumentException("--annotations is required (or --no-boxes with --images)");
         } else {
-            dataset = images == null ? CocoDataset.read(annotations) : CocoDataset.read(annotations, images);
+            dataset = formats.read(annotations, images);
         }
         SkipLog log = new SkipLog(err, strict);
         Problems problems = log.problems();
@@ -173,7 +180,10 @@ public final class RefineCommand implements Callable<Integer> {
                     : annotations + ": no usable boxes to refine");
         }
         OutputFolder.prepare(out, overwrite ? OutputFolder.Mode.OVERWRITE : OutputFolder.Mode.REFUSE,
-                List.of(CocoResultWriter.FILE_NAME, MODEL_FILE), List.of(MASKS, OVERLAYS), List.of(".png", ".jpg"));
+                List.of(CocoResultWriter.FILE_NAME, MODEL_FILE, OutputWriters.POLYGON_FILE, OutputWriters.STATS_FILE,
+                        OutputWriters.INSTANCES_CSV, "yolo/data.yaml"),
+                List.of(MASKS, OVERLAYS, "instances", "labelme", "yolo/labels", "yolo"),
+                List.of(".png", ".jpg", ".json", ".txt"));
         String engine = EngineSetup.start(options.threads());
         Refiner refiner = new Refiner(cfg);
         Set<Long> failed = new HashSet<>();
@@ -192,7 +202,7 @@ public final class RefineCommand implements Callable<Integer> {
                     classifier);
             refiner.times().add(StageTimes.Stage.WRITE, t0);
 
-            Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
+            OutputWriters outputs = new OutputWriters(dataset, out, outputConfig, noBoxes);
             ProgressBar predictBar = new ProgressBar(err, "predict", "images", records.size(), quiet, terminal);
             long phase0 = System.nanoTime();
             int workers = options.predictWorkers();
@@ -200,7 +210,7 @@ public final class RefineCommand implements Callable<Integer> {
                 EngineSetup.start(Math.max(1, options.threads() / workers));
             }
             int written;
-            try (ImageWorkers<Map<Long, CocoResultWriter.Refined>> pool = new ImageWorkers<>(workers)) {
+            try (ImageWorkers<RefinedImage> pool = new ImageWorkers<>(workers)) {
                 written = pool.run(records.stream().filter(r -> !failed.contains(r.imageId())).toList(),
                         r -> {
                             try {
@@ -212,8 +222,12 @@ public final class RefineCommand implements Callable<Integer> {
                             private int done;
 
                             @Override
-                            public void accept(ImageRecord r, Map<Long, CocoResultWriter.Refined> masks) {
-                                refined.putAll(masks);
+                            public void accept(ImageRecord r, RefinedImage refined) throws IOException {
+                                try {
+                                    write(r, refined, refiner, outputs);
+                                } catch (OutOfMemoryError e) {
+                                    throw ImageLoadException.outOfMemory(source.describe(r), e);
+                                }
                                 predictBar.update(++done, null);
                             }
 
@@ -231,51 +245,54 @@ public final class RefineCommand implements Callable<Integer> {
             predictBar.finish(records.size(), null);
             double imagePhase = (System.nanoTime() - phase0) / 1e9;
             t0 = System.nanoTime();
-            Path file = CocoResultWriter.write(dataset, refined, out, noBoxes);
+            Path file = outputs.finish();
             refiner.times().add(StageTimes.Stage.WRITE, t0);
+            outputs.summary().forEach(spec.commandLine().getOut()::println);
             log.printSummary(err);
-            return new Outcome(written, refined.size(), log.anySkipped(), file, (System.nanoTime() - start) / 1e9,
-                    records, source.imageFolder(), summary, refiner.times(), imagePhase);
+            return new Outcome(written, outputs.refinedCount(), log.anySkipped(), file,
+                    (System.nanoTime() - start) / 1e9, records, source.imageFolder(), summary, refiner.times(),
+                    imagePhase);
         }
     }
 
-    /**
-     * Refines one image's tags and writes its masks and overlay; returns the masks' RLE by annotation id. Runs on
-     * several threads at once with {@code --predict-workers}.
-     */
-    private Map<Long, CocoResultWriter.Refined> refineImage(ImageRecord r, CocoImageSource source, Refiner refiner,
+    /** One image refined: its decoded pixels, the masks there, and the masks in the original pixels. */
+    private record RefinedImage(DecodedImage decoded, List<TagResult> inDecoded, List<TagResult> results) {
+    }
+
+    /** Refines one image's tags (runs on several threads at once with {@code --predict-workers}). */
+    private RefinedImage refineImage(ImageRecord r, CocoImageSource source, Refiner refiner,
             PatchClassifier classifier) throws IOException {
         DecodedImage decoded = refiner.decode(source, r);
         List<TagResult> inDecoded = refiner.refine(classifier, decoded);
         long t0 = System.nanoTime();
         List<TagResult> results = decoded.toOriginal(inDecoded);
         refiner.times().add(StageTimes.Stage.MASKS, t0, 0);
-        t0 = System.nanoTime();
-        int width = decoded.originalWidthPx();
-        int height = decoded.originalHeightPx();
-        List<BoxPx> shown = new ArrayList<>();
-        Map<Long, CocoResultWriter.Refined> masks = new LinkedHashMap<>();
-        for (int k = 0; k < results.size(); k++) {
-            TagResult t = results.get(k);
-            BinaryMask full = t.mask().toFull(width, height);
-            ImageFiles.writeMaskPng(full, out.resolve(MASKS).resolve(t.annotationId() + ".png"));
-            if (noBoxes) {
-                PixelRect d = inDecoded.get(k).mask().mask().bounds();
-                PixelRect c = inDecoded.get(k).mask().rectPx();
-                shown.add(new BoxPx(c.x0Px() + d.x0Px(), c.y0Px() + d.y0Px(), c.x0Px() + d.x1Px(), c.y0Px() + d.y1Px()));
-                masks.put(t.annotationId(), CocoResultWriter.Refined.withMaskBox(full, t.score()));
-            } else {
-                shown.add(decoded.tags().get(k).box());
-                masks.put(t.annotationId(), CocoResultWriter.Refined.of(full, t.score()));
-            }
-        }
+        return new RefinedImage(decoded, inDecoded, results);
+    }
+
+    /** Hands one refined image's masks to the writers and writes its overlay, in record order. */
+    private void write(ImageRecord r, RefinedImage refined, Refiner refiner, OutputWriters outputs)
+            throws IOException {
+        long t0 = System.nanoTime();
+        DecodedImage decoded = refined.decoded();
+        List<InstanceMask> masks = refined.results().stream()
+                .map(t -> new InstanceMask(t.annotationId(), t.mask(), t.score())).toList();
+        outputs.image(r, decoded.originalWidthPx(), decoded.originalHeightPx(), masks);
         if (!noOverlays) {
-            RgbImage overlay = Overlay.render(decoded.image(), shown, inDecoded.stream().map(TagResult::mask).toList(),
-                    1600);
+            List<BoxPx> shown = new ArrayList<>();
+            for (int k = 0; k < masks.size(); k++) {
+                if (noBoxes) {
+                    PixelRect b = new InstanceMask(0, refined.inDecoded().get(k).mask(), 0).boundsPx();
+                    shown.add(new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()));
+                } else {
+                    shown.add(decoded.tags().get(k).box());
+                }
+            }
+            RgbImage overlay = Overlay.render(decoded.image(), shown,
+                    refined.inDecoded().stream().map(TagResult::mask).toList(), 1600);
             ImageFiles.writeJpeg(overlay, out.resolve(OVERLAYS).resolve(stem(r.fileName()) + ".jpg"), 0.9f);
         }
         refiner.times().add(StageTimes.Stage.WRITE, t0);
-        return masks;
     }
 
     private Refiner.RoundListener rounds(PrintWriter err, CocoDataset dataset) {

@@ -524,6 +524,18 @@ public final class Refiner {
                 sx / g, sy / g);
     }
 
+    private static float[] ones(int n) {
+        float[] v = new float[n];
+        java.util.Arrays.fill(v, 1f);
+        return v;
+    }
+
+    /**
+     * One tag's mask: snapped (or the network's map thresholded), then the connectivity prior. A
+     * box always holds its object, so a mask that comes out empty (GrabCut can settle on all
+     * background when the object's colours match its surroundings) falls back to the network's
+     * mask, and when that is empty too, to the tag itself.
+     */
     private Overlaps.Claim refineTag(PatchClassifier classifier, RgbImage original, ScaledImage scaled, Tag tag,
             BoxPx tagSmall) {
         int ow = original.widthPx();
@@ -542,6 +554,12 @@ public final class Refiner {
         float[] fg = config.snap().enabled() ? snapped(original, tag.box(), map, out) : probs;
         t0 = System.nanoTime();
         BinaryMask mask = postProcess(tag.box(), out, fg, config.snap().enabled() ? 0.5 : config.threshold());
+        if (mask.count() == 0 && config.snap().enabled()) {
+            mask = postProcess(tag.box(), out, probs, config.threshold());
+        }
+        if (mask.count() == 0) {
+            mask = postProcess(tag.box(), out, ones(w * h), 0.5);
+        }
         times.add(StageTimes.Stage.MASKS, t0);
         return new Overlaps.Claim(tag.box(), new CroppedMask(out, mask), probs);
     }

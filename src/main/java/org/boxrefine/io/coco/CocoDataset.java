@@ -16,6 +16,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.boxrefine.dataset.BoxSet;
+import org.boxrefine.dataset.Category;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.Problem;
 import org.boxrefine.dataset.Tag;
@@ -41,10 +43,17 @@ public final class CocoDataset {
     private final Map<Long, Integer> annotationIndex;
     private final Map<Long, Long> annotationImage;
     private final List<Problem> problems;
+    private final Map<Long, ImageRecord> allById;
 
     private CocoDataset(Path jsonFile, Path imageFolder, ObjectNode document, List<ImageRecord> images,
             List<CocoCategory> categories, Map<Long, Integer> annotationIndex, Map<Long, Long> annotationImage,
             List<Problem> problems) {
+        this(jsonFile, imageFolder, document, images, null, categories, annotationIndex, annotationImage, problems);
+    }
+
+    private CocoDataset(Path jsonFile, Path imageFolder, ObjectNode document, List<ImageRecord> images,
+            Map<Long, ImageRecord> allById, List<CocoCategory> categories, Map<Long, Integer> annotationIndex,
+            Map<Long, Long> annotationImage, List<Problem> problems) {
         this.jsonFile = jsonFile;
         this.imageFolder = imageFolder;
         this.document = document;
@@ -58,6 +67,7 @@ public final class CocoDataset {
         this.annotationIndex = Collections.unmodifiableMap(annotationIndex);
         this.annotationImage = Collections.unmodifiableMap(annotationImage);
         this.problems = List.copyOf(problems);
+        this.allById = allById == null ? this.imagesById : allById;
     }
 
     /** Reads a COCO detection file whose image file names are relative to the file's own folder. */
@@ -110,6 +120,57 @@ public final class CocoDataset {
         return parser.parse(imageFolder);
     }
 
+    /**
+     * The COCO view of boxes read from another format (VOC, YOLO, LabelMe): a document holding {@code images}
+     * (id, file_name, and width and height when known), {@code annotations} (id, image_id, category_id, bbox,
+     * area of the box, iscrowd 0) and {@code categories} (id, name), so that every COCO writer works on it.
+     * The reader's warnings come first; {@link #jsonFile()} is the source the boxes came from.
+     */
+    public static CocoDataset fromBoxes(BoxSet boxes) throws IOException {
+        ObjectNode root = CocoJson.MAPPER.createObjectNode();
+        ArrayNode images = root.putArray("images");
+        ArrayNode annotations = root.putArray("annotations");
+        ArrayNode categories = root.putArray("categories");
+        for (Category c : boxes.categories()) {
+            categories.addObject().put("id", c.id()).put("name", c.name());
+        }
+        for (ImageRecord r : boxes.images()) {
+            ObjectNode image = images.addObject().put("id", r.imageId()).put("file_name", r.fileName());
+            if (r.widthPx() > 0 && r.heightPx() > 0) {
+                image.put("width", r.widthPx()).put("height", r.heightPx());
+            }
+            for (Tag t : r.tags()) {
+                ObjectNode a = annotations.addObject().put("id", t.annotationId()).put("image_id", r.imageId())
+                        .put("category_id", t.categoryId());
+                ArrayNode bbox = a.putArray("bbox");
+                for (double v : t.box().toXywh()) {
+                    bbox.add(CocoJson.number(v));
+                }
+                a.set("area", CocoJson.number(t.box().areaPx()));
+                a.put("iscrowd", 0);
+            }
+        }
+        Parser parser = new Parser(boxes.source(), root);
+        for (String w : boxes.warnings()) {
+            parser.warn(Problem.Reason.OTHER_WARNING, null, null, w);
+        }
+        return parser.parse(boxes.imageFolder());
+    }
+
+    /**
+     * This data set with only the tags of the given categories in {@link #images()}; the document and every
+     * annotation stay, so writers pass the other annotations through as read.
+     */
+    public CocoDataset withCategories(Set<Long> categoryIds) {
+        List<ImageRecord> kept = new ArrayList<>();
+        for (ImageRecord r : images) {
+            kept.add(new ImageRecord(r.imageId(), r.fileName(), r.widthPx(), r.heightPx(),
+                    r.tags().stream().filter(t -> categoryIds.contains(t.categoryId())).toList()));
+        }
+        return new CocoDataset(jsonFile, imageFolder, document, kept, allById, categories, annotationIndex,
+                annotationImage, problems);
+    }
+
     public Path jsonFile() {
         return jsonFile;
     }
@@ -126,6 +187,12 @@ public final class CocoDataset {
 
     public Optional<ImageRecord> image(long imageId) {
         return Optional.ofNullable(imagesById.get(imageId));
+    }
+
+    /** Every usable tag of an image, whatever {@link #withCategories} kept for refining; empty for an unknown id. */
+    public List<Tag> allTags(long imageId) {
+        ImageRecord r = allById.get(imageId);
+        return r == null ? List.of() : r.tags();
     }
 
     public List<CocoCategory> categories() {

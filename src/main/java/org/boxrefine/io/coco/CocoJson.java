@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.io.AtomicFiles;
+import org.boxrefine.io.JsonFiles;
 
 /**
  * Shared JSON handling for COCO files: numbers kept as written, errors naming the file and position. {@code NaN}
@@ -42,26 +43,7 @@ final class CocoJson {
 
     /** Reads a file holding one JSON object. */
     static ObjectNode readObject(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": file not found");
-        }
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new IOException(file + ": malformed JSON" + where + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IOException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new IOException(file + ": empty file, expected a JSON object");
-        }
-        if (!root.isObject()) {
-            throw new IOException(file + ": expected a JSON object at the top level, found " + describe(root));
-        }
-        return (ObjectNode) root;
+        return JsonFiles.readObject(file, MAPPER);
     }
 
     /** Writes a document atomically, pretty-printed. */
@@ -121,6 +103,12 @@ final class CocoJson {
         return box;
     }
 
+    /** A number node, an integer when {@code v} is a whole number. */
+    static JsonNode number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 0x1p53 ? MAPPER.getNodeFactory().numberNode((long) v)
+                : MAPPER.getNodeFactory().numberNode(v);
+    }
+
     /** A box as COCO's {@code [x, y, w, h]} for messages. */
     static String xywh(BoxPx box) {
         double[] v = box.toXywh();
@@ -133,10 +121,6 @@ final class CocoJson {
 
     /** A short rendering of a node for messages. */
     static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing (field missing)";
-        }
-        String text = node.toString();
-        return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "...";
-    }
+        return JsonFiles.describe(node);
+}
 }

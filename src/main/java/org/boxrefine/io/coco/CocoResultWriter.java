@@ -97,6 +97,11 @@ public final class CocoResultWriter {
         return file;
     }
 
+    /** Writes a result document (from {@link #toDocument}, possibly changed further) to {@code file} atomically. */
+    public static void writeDocument(ObjectNode document, Path file) throws IOException {
+        CocoJson.write(file, document);
+    }
+
     /** Writes the result to {@code file} atomically. */
     public static void writeFile(CocoDataset dataset, Map<Long, Refined> refined, Path file) throws IOException {
         CocoJson.write(file, toDocument(dataset, refined));

@@ -1,5 +1,6 @@
 package org.boxrefine.io.coco;
 
+import org.boxrefine.contour.PolygonRaster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -143,6 +143,40 @@ public final class ImageFiles {
         });
     }
 
+    /**
+     * Writes an instance-id PNG atomically: grey value = instance value (0 = none); 8-bit when every value is at
+     * most 255, else 16-bit.
+     *
+     * @throws IOException when a value lies outside 0..65535
+     */
+    public static void writeInstancePng(int[] values, int widthPx, int heightPx, Path file) throws IOException {
+        int max = 0;
+        for (int v : values) {
+            if (v < 0 || v > 65535) {
+                throw new IOException(file + ": instance values must lie in 0..65535, found " + v);
+            }
+            max = Math.max(max, v);
+        }
+        BufferedImage img = new BufferedImage(widthPx, heightPx,
+                max <= 255 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_USHORT_GRAY);
+        img.getRaster().setPixels(0, 0, widthPx, heightPx, values);
+        AtomicFiles.write(file, os -> {
+            if (!ImageIO.write(img, "png", os)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    /** Reads the grey values of a single-band (8- or 16-bit) PNG, row-major. */
+    public static int[] readGrey(Path file) throws IOException {
+        BufferedImage img = withReader(file, (reader, orientation) -> reader.read(0));
+        if (img.getRaster().getNumBands() != 1) {
+            throw new IOException(file + ": expected a single-band grey image, found " + img.getRaster().getNumBands()
+                    + " bands");
+        }
+        return img.getRaster().getPixels(0, 0, img.getWidth(), img.getHeight(), (int[]) null);
+    }
+
     /** Writes an RGB image as PNG, atomically. */
     public static void writePng(RgbImage image, Path file) throws IOException {
         BufferedImage img = toBufferedImage(image);

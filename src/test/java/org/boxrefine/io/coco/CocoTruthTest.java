@@ -1,5 +1,6 @@
 package org.boxrefine.io.coco;
 
+import org.boxrefine.contour.PolygonRaster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.boxrefine.io.coco;
+package org.boxrefine.contour;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -12,9 +12,9 @@ import org.boxrefine.image.BinaryMask;
 /**
  * Fills COCO polygons with Java2D: a pixel is set when its centre lies inside one of the polygons (even-odd
  * rule, half-open like {@link org.boxrefine.geom.BoxPx}). Java2D works in fixed point, so a centre within a few
- * hundredths of a pixel of an edge may fall either way.
+ * hundredths of a pixel of an edge may fall either way. Several polygons fill their union.
  */
-final class PolygonRaster {
+public final class PolygonRaster {
     private PolygonRaster() {
     }
 
@@ -22,7 +22,7 @@ final class PolygonRaster {
      * @param polygons each {@code [x1, y1, x2, y2, ...]} in pixels, top-left origin; fewer than 3 points fill
      *                 nothing
      */
-    static BinaryMask fill(List<double[]> polygons, int widthPx, int heightPx) {
+    public static BinaryMask fill(List<double[]> polygons, int widthPx, int heightPx) {
         BufferedImage img = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = img.createGraphics();
         try {
