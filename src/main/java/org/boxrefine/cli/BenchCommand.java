@@ -30,12 +30,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark: refine (training included) against plain GrabCut (rectangle start, full resolution,"
                 + " as `baseline`) on the same images in one run; prints throughputs, times per image, their ratio"
-                + " and where refine's time goes. Takes refine's options."})
+                + " and where refine's time goes. Takes refine's options, input and output formats included."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--annotations", required = true, description = "COCO detection JSON with the boxes.")
+    @Option(names = "--annotations", required = true, description = "The boxes, in any format refine reads (see --format).")
     Path annotations;
 
     @Option(names = "--images", description = "Folder the images' file_name are relative to (default: the JSON's folder).")
@@ -56,6 +56,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     RefineOptions options = new RefineOptions();
 
+    @Mixin
+    FormatOptions formats = new FormatOptions();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -75,6 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
             refine.quiet = quiet;
             refine.limit = limit;
             refine.options = options;
+            refine.formats = formats;
             long c0 = cpuNanos();
             RefineCommand.Outcome r = refine.run(err);
             long refineCpu = cpuNanos() - c0;

@@ -119,10 +119,11 @@ public final class RefineCommand implements Callable<Integer> {
      * @param training the training's summary
      * @param times    where the run's time went, by stage
      * @param imagePhaseSeconds wall time of refining and writing the images after training
+     * @param outputSummary lines about the outputs written (polygon statistics), for the user
      */
     record Outcome(int images, int tags, boolean skipped, Path annotationsFile, double seconds,
             List<ImageRecord> records, Path imageFolder, TrainingSummary training, StageTimes times,
-            double imagePhaseSeconds) {
+            double imagePhaseSeconds, List<String> outputSummary) {
     }
 
     @Override
@@ -130,6 +131,7 @@ public final class RefineCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Outcome o = run(err);
+            o.outputSummary().forEach(spec.commandLine().getOut()::println);
             spec.commandLine().getOut().printf(Locale.ROOT, "refined %d boxes on %d images in %.1f s -> %s%n", o.tags(),
                     o.images(), o.seconds(), o.annotationsFile());
             return o.skipped() ? EXIT_SKIPPED : 0;
@@ -247,11 +249,10 @@ public final class RefineCommand implements Callable<Integer> {
             t0 = System.nanoTime();
             Path file = outputs.finish();
             refiner.times().add(StageTimes.Stage.WRITE, t0);
-            outputs.summary().forEach(spec.commandLine().getOut()::println);
             log.printSummary(err);
             return new Outcome(written, outputs.refinedCount(), log.anySkipped(), file,
                     (System.nanoTime() - start) / 1e9, records, source.imageFolder(), summary, refiner.times(),
-                    imagePhase);
+                    imagePhase, outputs.summary());
         }
     }
 
