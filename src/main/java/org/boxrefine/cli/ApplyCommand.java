@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.boxrefine.io.ContentHash;
 import org.boxrefine.io.OutputConfig;
@@ -14,6 +13,7 @@ import org.boxrefine.io.model.ModelFile;
 import org.boxrefine.model.EngineSetup;
 import org.boxrefine.refine.InitialLabels;
 import org.boxrefine.refine.RefineConfig;
+import org.boxrefine.refine.StageTimes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +58,7 @@ public final class ApplyCommand implements Callable<Integer> {
             OutputConfig outputs = output.outputs();
             EngineSetup.start(overrides.threads());
             ModelFile.Loaded m = ModelFile.read(model);
-            try (ModelTraining.Trained t = new ModelTraining.Trained(m.classifier(), m.info(), Set.of())) {
+            try (ModelTraining.Trained t = ModelTraining.Trained.loaded(m.classifier(), m.info())) {
                 RefineConfig saved = ModelTraining.configOf(m.info());
                 boolean boxFreeModel = saved.initialLabels() == InitialLabels.BORDER;
                 if (boxFreeModel != input.noBoxes) {
@@ -74,7 +74,8 @@ public final class ApplyCommand implements Callable<Integer> {
                 ApplyLoop.prepare(output.out, mode,
                         ApplyLoop.manifest("apply", in, ContentHash.sha256(model), !output.noOverlays, outputs));
                 ApplyLoop.Result r = new ApplyLoop(output.out, input.noBoxes, !output.noOverlays, output.quiet,
-                        outputs, err).run(in, t.classifier(), t.failed());
+                        outputs, new ApplyLoop.Execution(overrides.threads(), overrides.predictWorkers(),
+                                new StageTimes()), err).run(in, t.classifier(), t.failed());
                 r.summary().forEach(spec.commandLine().getOut()::println);
                 in.log().printSummary(err);
                 spec.commandLine().getOut().printf(Locale.ROOT, "refined %d boxes on %d images in %.1f s with %s -> %s%n",

@@ -20,17 +20,19 @@ import org.boxrefine.image.Overlay;
 import org.boxrefine.image.RgbImage;
 import org.boxrefine.io.InstanceMask;
 import org.boxrefine.io.OutputConfig;
-import org.boxrefine.io.OutputException;
 import org.boxrefine.io.OutputFolder;
 import org.boxrefine.io.OutputFormat;
 import org.boxrefine.io.OutputWriters;
 import org.boxrefine.io.RunManifest;
 import org.boxrefine.io.coco.CocoResultWriter;
 import org.boxrefine.io.image.ImageFiles;
+import org.boxrefine.model.EngineSetup;
 import org.boxrefine.model.PatchClassifier;
+import org.boxrefine.refine.DecodedImage;
 import org.boxrefine.refine.InitialLabels;
 import org.boxrefine.refine.RefineSettings;
 import org.boxrefine.refine.Refiner;
+import org.boxrefine.refine.StageTimes;
 import org.boxrefine.refine.TagResult;
 
 /**
@@ -51,10 +53,13 @@ final class ApplyLoop {
     private final boolean overlays;
     private final boolean quiet;
     private final OutputConfig outputs;
+    private final Execution execution;
     private final PrintWriter err;
 
-    ApplyLoop(Path out, boolean noBoxes, boolean overlays, boolean quiet, OutputConfig outputs, PrintWriter err) {
+    ApplyLoop(Path out, boolean noBoxes, boolean overlays, boolean quiet, OutputConfig outputs, Execution execution,
+            PrintWriter err) {
         this.out = out;
+        this.execution = execution;
         this.noBoxes = noBoxes;
         this.overlays = overlays;
         this.quiet = quiet;
@@ -70,8 +75,26 @@ final class ApplyLoop {
      * @param tags    annotations with a mask
      * @param file    the COCO result
      * @param summary lines for the run's summary (what polygon simplification lost)
+     * @param imageSeconds wall time of refining and writing the images (before the end-of-run files)
      */
-    record Result(int images, int resumed, int tags, Path file, List<String> summary) {
+    record Result(int images, int resumed, int tags, Path file, List<String> summary, double imageSeconds) {
+    }
+
+    /**
+     * How a run is executed, which does not change its masks.
+     *
+     * @param threads        PyTorch's threads
+     * @param predictWorkers images refined at once (PyTorch then gets {@code threads / predictWorkers} threads)
+     * @param times          where the stage timings go
+     */
+    record Execution(int threads, int predictWorkers, StageTimes times) {
+        Execution {
+            if (threads < 1 || predictWorkers < 1) {
+                throw new IllegalArgumentException("threads and predict workers must be at least 1, found " + threads
+                        + " and " + predictWorkers);
+            }
+            java.util.Objects.requireNonNull(times, "times");
+        }
     }
 
     /**
@@ -144,10 +167,11 @@ final class ApplyLoop {
     /**
      * Refines every image of {@code in} not yet done (those in {@code failed} were reported already), with a
      * "predict" progress bar over the images left, then writes {@code annotations.json}, the other end-of-run
-     * files and the review page.
+     * files and the review page. With several workers, images are refined on that many threads (PyTorch gets
+     * the threads divided among them) while their outputs are written here in record order, as with one.
      */
     Result run(InputOptions.RunInput in, PatchClassifier classifier, Set<Long> failed) throws IOException {
-        Refiner refiner = new Refiner(in.config());
+        Refiner refiner = new Refiner(in.config(), execution.times());
         OutputWriters writers = new OutputWriters(in.dataset(), out, outputs, noBoxes);
         Set<Long> done = writers.done();
         List<ImageRecord> todo = in.records().stream().filter(r -> !done.contains(r.imageId())).toList();
@@ -158,47 +182,91 @@ final class ApplyLoop {
         }
         ProgressBar bar = new ProgressBar(err, "predict", "images", todo.size(), quiet || todo.isEmpty(),
                 ProgressBar.isTerminal());
-        int count = 0;
-        int written = 0;
-        for (ImageRecord r : todo) {
-            if (!failed.contains(r.imageId())) {
-                try {
-                    refineImage(r, in, refiner, classifier, writers);
-                    written++;
-                } catch (OutOfMemoryError e) {
-                    in.log().problems().add(Preflight.imageSkipped(r, in.source(),
-                            ImageLoadException.outOfMemory(in.source().describe(r), e)));
-                } catch (OutputException e) {
-                    throw e;
-                } catch (IOException e) {
-                    in.log().problems().add(Preflight.imageSkipped(r, in.source(), e));
-                }
-            }
-            bar.update(++count, null);
+        long phase0 = System.nanoTime();
+        int workers = execution.predictWorkers();
+        if (workers > 1) {
+            EngineSetup.start(Math.max(1, execution.threads() / workers));
         }
-        bar.finish(count, null);
+        int[] count = {todo.size() - (int) todo.stream().filter(r -> !failed.contains(r.imageId())).count()};
+        int written;
+        try (ImageWorkers<RefinedImage> pool = new ImageWorkers<>(workers)) {
+            written = pool.run(todo.stream().filter(r -> !failed.contains(r.imageId())).toList(), r -> {
+                try {
+                    return refineImage(r, in, refiner, classifier);
+                } catch (OutOfMemoryError e) {
+                    throw ImageLoadException.outOfMemory(in.source().describe(r), e);
+                }
+            }, new ImageWorkers.Sink<>() {
+                @Override
+                public void accept(ImageRecord r, RefinedImage refined) throws IOException {
+                    try {
+                        write(r, refined, writers);
+                    } catch (OutOfMemoryError e) {
+                        throw ImageLoadException.outOfMemory(in.source().describe(r), e);
+                    }
+                    bar.update(++count[0], null);
+                }
+
+                @Override
+                public void failed(ImageRecord r, IOException e) {
+                    in.log().problems().add(Preflight.imageSkipped(r, in.source(), e));
+                    bar.update(++count[0], null);
+                }
+            });
+        } finally {
+            if (workers > 1) {
+                EngineSetup.start(execution.threads());
+            }
+        }
+        bar.finish(count[0], null);
+        double imageSeconds = (System.nanoTime() - phase0) / 1e9;
+        long t0 = System.nanoTime();
         Path file = writers.finish();
         ReviewReport.afterRefine(out, in.source().imageFolder(), err);
-        return new Result(resumed + written, resumed, writers.refinedCount(), file, writers.summary());
+        execution.times().add(StageTimes.Stage.WRITE, t0);
+        return new Result(resumed + written, resumed, writers.refinedCount(), file, writers.summary(), imageSeconds);
     }
 
-    /** Refines one image's tags, writes its overlay, then hands its masks to the writers. */
-    private void refineImage(ImageRecord r, InputOptions.RunInput in, Refiner refiner, PatchClassifier classifier,
-            OutputWriters writers) throws IOException {
-        RgbImage img = in.source().load(r);
-        List<TagResult> results = refiner.refine(classifier, img, r.tags());
-        List<InstanceMask> masks = results.stream()
+    /** One image refined: its decoded pixels, the masks there, and the masks in the original pixels. */
+    private record RefinedImage(DecodedImage decoded, List<TagResult> inDecoded, List<TagResult> results) {
+    }
+
+    /**
+     * Refines one image's tags (on several threads at once with more than one worker). A large image is decoded
+     * subsampled ({@link Refiner#decode}) and its masks enlarged back to full resolution.
+     */
+    private static RefinedImage refineImage(ImageRecord r, InputOptions.RunInput in, Refiner refiner,
+            PatchClassifier classifier) throws IOException {
+        DecodedImage decoded = refiner.decode(in.source(), r);
+        List<TagResult> inDecoded = refiner.refine(classifier, decoded);
+        long t0 = System.nanoTime();
+        List<TagResult> results = decoded.toOriginal(inDecoded);
+        refiner.times().add(StageTimes.Stage.MASKS, t0, 0);
+        return new RefinedImage(decoded, inDecoded, results);
+    }
+
+    /** Writes one refined image's overlay, then hands its masks to the writers (in record order). */
+    private void write(ImageRecord r, RefinedImage refined, OutputWriters writers) throws IOException {
+        long t0 = System.nanoTime();
+        DecodedImage decoded = refined.decoded();
+        List<InstanceMask> masks = refined.results().stream()
                 .map(t -> new InstanceMask(t.annotationId(), t.mask(), t.score())).toList();
         if (overlays) {
             List<BoxPx> shown = new ArrayList<>();
             for (int k = 0; k < masks.size(); k++) {
-                PixelRect b = masks.get(k).boundsPx();
-                shown.add(noBoxes ? new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()) : r.tags().get(k).box());
+                if (noBoxes) {
+                    PixelRect b = new InstanceMask(0, refined.inDecoded().get(k).mask(), 0).boundsPx();
+                    shown.add(new BoxPx(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px()));
+                } else {
+                    shown.add(decoded.tags().get(k).box());
+                }
             }
-            RgbImage overlay = Overlay.render(img, shown, results.stream().map(TagResult::mask).toList(), 1600);
+            RgbImage overlay = Overlay.render(decoded.image(), shown,
+                    refined.inDecoded().stream().map(TagResult::mask).toList(), 1600);
             ImageFiles.writeJpeg(overlay, out.resolve(OVERLAYS).resolve(stem(r.fileName()) + ".jpg"), 0.9f);
         }
-        writers.image(r, img.widthPx(), img.heightPx(), masks);
+        writers.image(r, decoded.originalWidthPx(), decoded.originalHeightPx(), masks);
+        execution.times().add(StageTimes.Stage.WRITE, t0);
     }
 
     static String stem(String fileName) {

@@ -11,13 +11,18 @@ import picocli.CommandLine.Option;
 
 /**
  * The settings that decide masks from a trained network (threshold, connectivity, snapping, overlaps), and the
- * thread count. Each is null unless given: {@code refine} and {@code train} take the library's defaults for the
+ * thread and worker counts (which do not change masks, so they are neither saved with a model nor overrides). Each is null unless given: {@code refine} and {@code train} take the library's defaults for the
  * ones not given, {@code apply} the model's saved settings, so these are exactly the options that may override
  * a model's settings.
  */
 final class ApplyOptions {
     @Option(names = "--threads", description = "CPU threads for PyTorch (default: all cores).")
     Integer threads;
+
+    @Option(names = "--predict-workers", paramLabel = "W", description = "refine, apply: images refined at once after"
+            + " training (GrabCut of one image runs while PyTorch predicts another); PyTorch then gets --threads divided"
+            + " by W, so the threads never exceed the cores. Output and its order do not change (default: 1).")
+    Integer predictWorkers;
 
     @Option(names = "--threshold", paramLabel = "P", description = "Foreground when the probability exceeds this (default: 0.5; apply: the model's).")
     Double threshold;
@@ -118,6 +123,15 @@ final class ApplyOptions {
             throw new IllegalArgumentException("--threads must be at least 1, found " + t);
         }
         return t;
+    }
+
+    /** Images refined at once by the apply loop (1 unless {@code --predict-workers}). */
+    int predictWorkers() {
+        int w = predictWorkers == null ? 1 : predictWorkers;
+        if (w < 1) {
+            throw new IllegalArgumentException("--predict-workers must be at least 1, found " + w);
+        }
+        return w;
     }
 
     private static <T> T or(T value, T fallback) {

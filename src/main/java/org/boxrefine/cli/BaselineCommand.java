@@ -12,14 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.boxrefine.dataset.ImageRecord;
-import org.boxrefine.dataset.Tag;
-import org.boxrefine.geom.PixelRect;
-import org.boxrefine.image.BinaryMask;
-import org.boxrefine.image.RgbImage;
 import org.boxrefine.io.coco.CocoDataset;
 import org.boxrefine.io.coco.CocoImageSource;
 import org.boxrefine.io.coco.CocoResultWriter;
-import org.boxrefine.snap.GrabCut;
+import org.boxrefine.refine.PlainGrabCut;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,6 +54,7 @@ public final class BaselineCommand implements Callable<Integer> {
             if (iterations < 1) {
                 throw new IllegalArgumentException("--iterations must be at least 1, found " + iterations);
             }
+            PlainGrabCut grabCut = new PlainGrabCut(iterations);
             long start = System.nanoTime();
             CocoDataset dataset = images == null ? CocoDataset.read(annotations) : CocoDataset.read(annotations, images);
             for (String w : dataset.warnings()) {
@@ -68,32 +65,33 @@ public final class BaselineCommand implements Callable<Integer> {
             Files.createDirectories(out);
             Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
             List<Double> secondsPerBox = new ArrayList<>();
-            int skipped = 0;
             ProgressBar bar = new ProgressBar(err, "grabcut", "images", records.size(), quiet, ProgressBar.isTerminal());
-            int done = 0;
-            for (ImageRecord r : records) {
-                try {
-                    RgbImage img = source.load(r);
-                    for (Tag t : r.tags()) {
-                        long t0 = System.nanoTime();
-                        PixelRect rect = t.box().pixelRect(img.widthPx(), img.heightPx());
-                        BinaryMask m = GrabCut.fromRect(img, rect, iterations);
-                        secondsPerBox.add((System.nanoTime() - t0) / 1e9);
-                        refined.put(t.annotationId(), CocoResultWriter.Refined.of(m, 1.0));
+            int[] done = new int[2];
+            grabCut.run(records, source, new PlainGrabCut.Listener() {
+                @Override
+                public void onImage(ImageRecord r, List<PlainGrabCut.BoxMask> masks) {
+                    for (PlainGrabCut.BoxMask m : masks) {
+                        secondsPerBox.add(m.seconds());
+                        refined.put(m.annotationId(), CocoResultWriter.Refined.of(m.mask(), 1.0));
                     }
-                } catch (IOException e) {
-                    skipped++;
-                    err.println("skipped image " + r.imageId() + " (" + r.fileName() + "): " + e.getMessage());
+                    bar.update(++done[0], null);
                 }
-                bar.update(++done, null);
-            }
-            bar.finish(done, null);
+
+                @Override
+                public void onSkipped(ImageRecord r, IOException e) {
+                    done[1]++;
+                    err.println("skipped image " + r.imageId() + " (" + r.fileName() + "): " + e.getMessage());
+                    bar.update(++done[0], null);
+                }
+            });
+            bar.finish(done[0], null);
+            int skipped = done[1];
             Path written = CocoResultWriter.write(dataset, refined, out);
             double[] s = secondsPerBox.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double median = s.length == 0 ? 0 : s[s.length / 2];
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "grabcut %d boxes on %d images in %.1f s (median %.2f s/box, total %.1f s in grabCut) -> %s%n",
-                    refined.size(), done - skipped, (System.nanoTime() - start) / 1e9, median,
+                    refined.size(), done[0] - skipped, (System.nanoTime() - start) / 1e9, median,
                     Arrays.stream(s).sum(), written);
             return skipped > 0 ? RefineCommand.EXIT_SKIPPED : 0;
         } catch (IOException | IllegalArgumentException e) {

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code boxrefine} command line: one subcommand per job. */
 @Command(name = "boxrefine", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Turns bounding boxes on images into tight object masks, learned from the boxes themselves.",
-        subcommands = {RefineCommand.class, TrainCommand.class, ApplyCommand.class, EvalCommand.class, BaselineCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RefineCommand.class, TrainCommand.class, ApplyCommand.class, EvalCommand.class,
+            BaselineCommand.class, BenchCommand.class, DemoCommand.class, ReportCommand.class,
+            CommandLine.HelpCommand.class})
 public final class BoxrefineCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

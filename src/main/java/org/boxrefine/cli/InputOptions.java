@@ -36,6 +36,9 @@ final class InputOptions {
     @Option(names = "--strict", description = "Stop at the first bad image or box (exit code 2) instead of skipping it.")
     boolean strict;
 
+    /** Keep only the first this many usable images ({@code bench --limit}); null keeps them all. */
+    Integer limit;
+
     /**
      * A data set read and checked for a run, with the configuration it runs under.
      *
@@ -88,6 +91,9 @@ final class InputOptions {
                 ProgressBar.isTerminal());
         List<ImageRecord> records = Preflight.check(dataset.images(), source, log.problems(), n -> bar.update(n, null));
         bar.finish(dataset.images().size(), null);
+        if (limit != null && records.size() > limit) {
+            records = List.copyOf(records.subList(0, limit));
+        }
         if (records.isEmpty()) {
             throw new IllegalArgumentException(noBoxes ? images + ": no readable PNG or JPEG images to refine"
                     : annotations + ": no usable boxes to refine");

@@ -14,9 +14,11 @@ import org.boxrefine.io.RunManifest;
 import org.boxrefine.model.EngineSetup;
 import org.boxrefine.model.ModelInfo;
 import org.boxrefine.model.PatchClassifier;
+import org.boxrefine.model.TrainingSummary;
 import org.boxrefine.refine.Refiner;
 import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.refine.RefineSettings;
+import org.boxrefine.refine.StageTimes;
 
 /** Training with a progress bar and the provenance of the model it gives: shared by {@code refine} and {@code train}. */
 final class ModelTraining {
@@ -24,10 +26,16 @@ final class ModelTraining {
     }
 
     /**
-     * A trained classifier (close it), its provenance, and the images that failed to load during training (already
-     * reported).
+     * A trained classifier (close it), its provenance, the images that failed to load during training (already
+     * reported), and the training's summary (null for a model read from a file).
      */
-    record Trained(PatchClassifier classifier, ModelInfo info, Set<Long> failed) implements AutoCloseable {
+    record Trained(PatchClassifier classifier, ModelInfo info, Set<Long> failed, TrainingSummary training)
+            implements AutoCloseable {
+        /** A model read from a file. */
+        static Trained loaded(PatchClassifier classifier, ModelInfo info) {
+            return new Trained(classifier, info, Set.of(), null);
+        }
+
         @Override
         public void close() {
             classifier.close();
@@ -37,7 +45,13 @@ final class ModelTraining {
     /** Trains on every image of {@code in}, with a "train" progress bar (patches, rate, ETA, loss). */
     static Trained train(InputOptions.RunInput in, String engine, PrintWriter err, boolean quiet,
             Refiner.RoundListener rounds) {
-        Refiner refiner = new Refiner(in.config());
+        return train(in, engine, err, quiet, rounds, new StageTimes());
+    }
+
+    /** As the method above, adding the time of each stage (loading, scaling, training, ...) to {@code times}. */
+    static Trained train(InputOptions.RunInput in, String engine, PrintWriter err, boolean quiet,
+            Refiner.RoundListener rounds, StageTimes times) {
+        Refiner refiner = new Refiner(in.config(), times);
         Set<Long> failed = new HashSet<>();
         ProgressBar bar = new ProgressBar(err, "train", "patches", refiner.plannedPatches(in.records()), quiet,
                 ProgressBar.isTerminal());
@@ -49,7 +63,7 @@ final class ModelTraining {
                 }, rounds);
         var summary = refiner.lastTraining();
         bar.finish(summary.patches(), String.format(Locale.ROOT, "loss %.3f", summary.finalLossEma()));
-        return new Trained(classifier, provenance(in, engine), failed);
+        return new Trained(classifier, provenance(in, engine), failed, summary);
     }
 
     /** What a model trained on {@code in} records about itself. */

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.io.OutputConfig;
@@ -16,7 +15,9 @@ import org.boxrefine.io.coco.CocoDataset;
 import org.boxrefine.io.coco.CocoResultWriter;
 import org.boxrefine.io.model.ModelFile;
 import org.boxrefine.model.EngineSetup;
+import org.boxrefine.model.TrainingSummary;
 import org.boxrefine.refine.Refiner;
+import org.boxrefine.refine.StageTimes;
 import org.boxrefine.refine.TagResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,8 +64,19 @@ public final class RefineCommand implements Callable<Integer> {
     @Mixin
     RefineOptions options = new RefineOptions();
 
-    /** What a run did, for callers such as the demo. */
-    record Outcome(int images, int tags, boolean skipped, Path annotationsFile, double seconds) {
+    /**
+     * What a run did, for callers such as the demo and the benchmark.
+     *
+     * @param records  the images refined (after the preflight and {@code bench}'s limit)
+     * @param imageFolder the folder the records' file names are relative to
+     * @param training the training's summary (null when a resumed run used its saved model)
+     * @param times    where the run's time went, by stage
+     * @param imagePhaseSeconds wall time of refining and writing the images after training
+     * @param outputSummary lines about the outputs written (polygon statistics), for the user
+     */
+    record Outcome(int images, int tags, boolean skipped, Path annotationsFile, double seconds,
+            List<ImageRecord> records, Path imageFolder, TrainingSummary training, StageTimes times,
+            double imagePhaseSeconds, List<String> outputSummary) {
     }
 
     @Override
@@ -72,6 +84,7 @@ public final class RefineCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Outcome o = run(err);
+            o.outputSummary().forEach(spec.commandLine().getOut()::println);
             spec.commandLine().getOut().printf(Locale.ROOT, "refined %d boxes on %d images in %.1f s -> %s%n", o.tags(),
                     o.images(), o.seconds(), o.annotationsFile());
             return o.skipped() ? EXIT_SKIPPED : 0;
@@ -88,27 +101,32 @@ public final class RefineCommand implements Callable<Integer> {
         long start = System.nanoTime();
         var mode = output.mode();
         OutputConfig outputs = output.outputs();
+        ApplyLoop.Execution execution = new ApplyLoop.Execution(options.threads(), options.predictWorkers(),
+                new StageTimes());
         InputOptions.RunInput in = input.load(err, options.config(), output.quiet);
         Path out = output.out;
         boolean resumed = ApplyLoop.prepare(out, mode,
                 ApplyLoop.manifest("refine", in, null, !output.noOverlays, outputs));
-        String engine = EngineSetup.start(options.threads());
+        String engine = EngineSetup.start(execution.threads());
         Path modelFile = out.resolve(MODEL_FILE);
         try (ModelTraining.Trained model = resumed && modelFile.toFile().isFile() ? savedModel(modelFile, in, err)
-                : trainAndSave(in, engine, modelFile, err)) {
-            ApplyLoop.Result r = new ApplyLoop(out, input.noBoxes, !output.noOverlays, output.quiet, outputs, err)
-                    .run(in, model.classifier(), model.failed());
-            r.summary().forEach(spec.commandLine().getOut()::println);
+                : trainAndSave(in, engine, modelFile, execution.times(), err)) {
+            ApplyLoop.Result r = new ApplyLoop(out, input.noBoxes, !output.noOverlays, output.quiet, outputs,
+                    execution, err).run(in, model.classifier(), model.failed());
             in.log().printSummary(err);
-            return new Outcome(r.images(), r.tags(), in.log().anySkipped(), r.file(), (System.nanoTime() - start) / 1e9);
+            return new Outcome(r.images(), r.tags(), in.log().anySkipped(), r.file(), (System.nanoTime() - start) / 1e9,
+                    in.records(), in.source().imageFolder(), model.training(), execution.times(), r.imageSeconds(),
+                    r.summary());
         }
     }
 
-    private ModelTraining.Trained trainAndSave(InputOptions.RunInput in, String engine, Path modelFile, PrintWriter err)
-            throws IOException {
-        ModelTraining.Trained t = ModelTraining.train(in, engine, err, output.quiet, rounds(err, in.dataset()));
+    private ModelTraining.Trained trainAndSave(InputOptions.RunInput in, String engine, Path modelFile,
+            StageTimes times, PrintWriter err) throws IOException {
+        ModelTraining.Trained t = ModelTraining.train(in, engine, err, output.quiet, rounds(err, in.dataset()), times);
         try {
+            long t0 = System.nanoTime();
             ModelFile.write(modelFile, t.info(), t.classifier());
+            times.add(StageTimes.Stage.WRITE, t0);
         } catch (IOException | RuntimeException e) {
             t.close();
             throw e;
@@ -134,7 +152,7 @@ public final class RefineCommand implements Callable<Integer> {
         }
         err.println("resume: " + modelFile + " was trained on the same annotations with the same settings;"
                 + " not training again");
-        return new ModelTraining.Trained(m.classifier(), m.info(), Set.of());
+        return ModelTraining.Trained.loaded(m.classifier(), m.info());
     }
 
     private Refiner.RoundListener rounds(PrintWriter err, CocoDataset dataset) {

@@ -87,6 +87,10 @@ final class RefineOptions {
         return apply.over(training);
     }
 
+    int predictWorkers() {
+        return apply.predictWorkers();
+    }
+
     int threads() {
         return apply.threads();
     }

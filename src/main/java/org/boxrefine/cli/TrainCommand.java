@@ -54,6 +54,10 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             long start = System.nanoTime();
             Path file = modelFile();
+            if (options.apply.predictWorkers != null) {
+                throw new IllegalArgumentException("--predict-workers sets how many images refine and apply refine at"
+                        + " once; train refines no images");
+            }
             InputOptions.RunInput in = input.load(err, options.config(), quiet);
             if (Files.exists(file) && !overwrite) {
                 throw new IOException(file + ": a model file is already there; use --overwrite to replace it, or"

@@ -33,6 +33,7 @@ import org.boxrefine.patch.PatchBatch;
  * patch's centre pixel. The {@link NetArch#DENSE} network can also be run densely: one pass over
  * a region gives the probability at every pixel, equal to classifying the patch centred there.
  * Holds native memory: close it.
+ * Prediction calls are serialised, so several threads may share one classifier.
  */
 public final class PatchClassifier implements AutoCloseable {
     private final NetArch arch;
@@ -190,7 +191,7 @@ public final class PatchClassifier implements AutoCloseable {
      *
      * @param pixels normalised patches, {@code [count][3][size][size]} flattened
      */
-    public float[] predictPatches(float[] pixels, int count) {
+    public synchronized float[] predictPatches(float[] pixels, int count) {
         int size = arch.patchSizePx();
         if (pixels.length < count * 3 * size * size) {
             throw new IllegalArgumentException("expected " + count * 3 * size * size + " values for " + count
@@ -217,7 +218,7 @@ public final class PatchClassifier implements AutoCloseable {
      * @param heightPx height of that padded input
      * @return {@code (heightPx - size + 1) x (widthPx - size + 1)} probabilities, row-major
      */
-    public float[] predictDense(float[] chw, int widthPx, int heightPx) {
+    public synchronized float[] predictDense(float[] chw, int widthPx, int heightPx) {
         if (arch != NetArch.DENSE) {
             throw new IllegalStateException("the " + arch + " network cannot be run densely; evaluate patches on a grid");
         }

@@ -40,14 +40,70 @@ public final class Refiner {
     static final int REGION_MARGIN_PX = 2;
     private static final int PREDICT_BATCH = 256;
 
+    /**
+     * A large image is decoded subsampled only while it keeps at least this many times the resolution the working
+     * scale and GrabCut snapping need, so that the area-averaging resizes after decoding still see enough pixels.
+     */
+    public static final int DECODE_HEADROOM = 2;
+
     private final RefineConfig config;
+    private final StageTimes times;
 
     public Refiner(RefineConfig config) {
+        this(config, new StageTimes());
+    }
+
+    /** A refiner that adds its stage timings to {@code times} (shared by the refiners of one run). */
+    public Refiner(RefineConfig config, StageTimes times) {
         this.config = config;
+        this.times = java.util.Objects.requireNonNull(times, "times");
     }
 
     public RefineConfig config() {
         return config;
+    }
+
+    /** Where this refiner's time went so far, by stage. */
+    public StageTimes times() {
+        return times;
+    }
+
+    /**
+     * The decoder subsampling for an image of this size with these tags: the largest factor that keeps
+     * {@value #DECODE_HEADROOM} times the resolution both the working scale and GrabCut snapping (a tag at
+     * {@link SnapConfig#sizePx()} at most) need, so 1 unless the image is far larger than needed.
+     */
+    public int subsampling(int widthPx, int heightPx, List<Tag> tags) {
+        List<BoxPx> boxes = tags.stream().map(Tag::box).toList();
+        double need = config.scale().factor(config.initialLabels() == InitialLabels.BORDER ? List.of() : boxes,
+                widthPx, heightPx);
+        if (config.snap().enabled()) {
+            for (BoxPx b : boxes) {
+                need = Math.max(need, Math.min(1.0, config.snap().sizePx() / Math.max(1e-9, b.sizePx())));
+            }
+        }
+        return Math.max(1, (int) Math.floor(1 / (DECODE_HEADROOM * Math.min(1.0, need))));
+    }
+
+    /**
+     * The record's image decoded for refining: subsampled by {@link #subsampling} when it is far larger than
+     * needed, so that peak memory follows the tags' needs rather than the file's size.
+     *
+     * @throws IOException as {@link ImageSource#load(ImageRecord, int)} does
+     */
+    public DecodedImage decode(ImageSource source, ImageRecord r) throws IOException {
+        long t0 = System.nanoTime();
+        int w = r.widthPx();
+        int h = r.heightPx();
+        if (w <= 0 || h <= 0) {
+            var size = source.size(r);
+            w = size.widthPx();
+            h = size.heightPx();
+        }
+        int s = subsampling(w, h, r.tags());
+        RgbImage img = source.load(r, s);
+        times.add(StageTimes.Stage.LOAD, t0);
+        return s == 1 ? DecodedImage.whole(img, r.tags()) : DecodedImage.of(img, s, w, h, r.tags());
     }
 
     /**
@@ -55,6 +111,7 @@ public final class Refiner {
      * is chosen as for an image without tags (an object half the image's size).
      */
     public ScaledImage scale(RgbImage original, List<Tag> tags) {
+        long t0 = System.nanoTime();
         List<BoxPx> boxes = tags.stream().map(Tag::box).toList();
         double f = config.scale().factor(config.initialLabels() == InitialLabels.BORDER ? List.of() : boxes,
                 original.widthPx(), original.heightPx());
@@ -65,6 +122,7 @@ public final class Refiner {
         RgbImage small = Resize.rgb(original, w, h);
         List<BoxPx> scaled = boxes.stream()
                 .map(b -> new BoxPx(b.x0Px() * sx, b.y0Px() * sy, b.x1Px() * sx, b.y1Px() * sy)).toList();
+        times.add(StageTimes.Stage.SCALE, t0);
         return new ScaledImage(small, sx, sy, scaled);
     }
 
@@ -94,7 +152,8 @@ public final class Refiner {
     /** The image at working scale; running out of heap on it is reported as a problem of this image. */
     private ScaledImage loadScaled(ImageSource source, ImageRecord r) throws IOException {
         try {
-            return scale(source.load(r), r.tags());
+            DecodedImage d = decode(source, r);
+            return scale(d.image(), d.tags());
         } catch (OutOfMemoryError e) {
             throw ImageLoadException.outOfMemory(source.describe(r), e);
         }
@@ -109,8 +168,25 @@ public final class Refiner {
     /** A new classifier trained on every tag of {@code records}, without re-labelling. */
     public PatchClassifier train(List<ImageRecord> records, ImageSource source, TrainingListener listener,
             BiConsumer<ImageRecord, IOException> onError) {
-        PatchClassifier c = train(patchStream(records, source, onError), listener);
-        boxSupervise(c, records, source, listener);
+        return timedTraining(() -> {
+            PatchClassifier c = train(patchStream(records, source, onError), listener);
+            boxSupervise(c, records, source, listener);
+            return c;
+        });
+    }
+
+    /** Runs a training, adding its time less the other stages' (loading, scaling, masks of rounds) to TRAIN. */
+    private PatchClassifier timedTraining(java.util.function.Supplier<PatchClassifier> training) {
+        long t0 = System.nanoTime();
+        long others = times.nanos(StageTimes.Stage.LOAD) + times.nanos(StageTimes.Stage.SCALE)
+                + times.nanos(StageTimes.Stage.PREDICT) + times.nanos(StageTimes.Stage.SNAP)
+                + times.nanos(StageTimes.Stage.MASKS);
+        PatchClassifier c = training.get();
+        long othersAfter = times.nanos(StageTimes.Stage.LOAD) + times.nanos(StageTimes.Stage.SCALE)
+                + times.nanos(StageTimes.Stage.PREDICT) + times.nanos(StageTimes.Stage.SNAP)
+                + times.nanos(StageTimes.Stage.MASKS);
+        times.addNanos(StageTimes.Stage.TRAIN, System.nanoTime() - t0 - (othersAfter - others),
+                lastTraining == null ? 0 : lastTraining.patches());
         return c;
     }
 
@@ -137,7 +213,7 @@ public final class Refiner {
         }
         BoxCrops crops = new BoxCrops(config.arch().patchSizePx(), NetArch.DENSE_STRIDE_PX, MAX_CROP_CELLS,
                 bs.colourSimilarity());
-        CropStream stream = new CropStream(records, r -> scale(source.load(r), r.tags()), crops, bs.epochs(),
+        CropStream stream = new CropStream(records, r -> loadScaled(source, r), crops, bs.epochs(),
                 CROP_CHUNK_IMAGES, CROPS_PER_STEP, config.sampling().flip(), config.seed() + 17, (r, e) -> { });
         long offset = lastTraining.patches();
         long unit = config.sampling().patchesPerImage();
@@ -187,6 +263,11 @@ public final class Refiner {
      */
     public PatchClassifier train(List<ImageRecord> records, ImageSource source, TrainingListener listener,
             BiConsumer<ImageRecord, IOException> onError, RoundListener rounds) {
+        return timedTraining(() -> trainRounds(records, source, listener, onError, rounds));
+    }
+
+    private PatchClassifier trainRounds(List<ImageRecord> records, ImageSource source, TrainingListener listener,
+            BiConsumer<ImageRecord, IOException> onError, RoundListener rounds) {
         PatchClassifier c = train(patchStream(records, source, onError,
                 config.initialLabels() == InitialLabels.GRABCUT ? grabCutLabels(records, source) : Map.of(),
                 config.seed()), listener);
@@ -197,9 +278,9 @@ public final class Refiner {
         try {
             for (int round = 1; round <= config.relabelRounds(); round++) {
                 int thisRound = round;
-                Map<Long, List<CroppedMask>> masks = workingMasks(records, source, (r, img, scaled) -> {
-                    List<TagResult> results = refine(c, img, scaled, r.tags());
-                    rounds.onImage(thisRound, r, results);
+                Map<Long, List<CroppedMask>> masks = workingMasks(records, source, (r, d, scaled) -> {
+                    List<TagResult> results = refine(c, d.image(), scaled, d.tags());
+                    rounds.onImage(thisRound, r, d.toOriginal(results));
                     return results;
                 });
                 double iouSum = 0;
@@ -234,9 +315,10 @@ public final class Refiner {
 
     /** Round-0 labels from plain GrabCut (rectangle start) on every tag, at working scale. */
     private Map<Long, List<CroppedMask>> grabCutLabels(List<ImageRecord> records, ImageSource source) {
-        return workingMasks(records, source, (r, img, scaled) -> {
+        return workingMasks(records, source, (r, d, scaled) -> {
+            RgbImage img = d.image();
             List<TagResult> results = new ArrayList<>();
-            for (Tag t : r.tags()) {
+            for (Tag t : d.tags()) {
                 PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
                 float[] fg = out.isEmpty() ? new float[0] : snapped(img, t.box(), null, out);
                 results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
@@ -245,10 +327,10 @@ public final class Refiner {
         });
     }
 
-    /** Masks of one image's tags at original scale, given the image and its working-scale copy. */
+    /** Masks of one image's tags in decoded pixels, given the decoded image and its working-scale copy. */
     @FunctionalInterface
     private interface Masker {
-        List<TagResult> masks(ImageRecord record, RgbImage original, ScaledImage scaled);
+        List<TagResult> masks(ImageRecord record, DecodedImage decoded, ScaledImage scaled);
     }
 
     /**
@@ -258,14 +340,14 @@ public final class Refiner {
     private Map<Long, List<CroppedMask>> workingMasks(List<ImageRecord> records, ImageSource source, Masker masker) {
         Map<Long, List<CroppedMask>> masks = new LinkedHashMap<>();
         for (ImageRecord r : records) {
-            RgbImage img;
+            DecodedImage d;
             try {
-                img = source.load(r);
+                d = decode(source, r);
             } catch (IOException | OutOfMemoryError e) {
                 continue;
             }
-            ScaledImage scaled = scale(img, r.tags());
-            masks.put(r.imageId(), toWorkingScale(scaled, masker.masks(r, img, scaled)));
+            ScaledImage scaled = scale(d.image(), d.tags());
+            masks.put(r.imageId(), toWorkingScale(scaled, masker.masks(r, d, scaled)));
         }
         return masks;
     }
@@ -316,8 +398,17 @@ public final class Refiner {
         return refine(classifier, original, scale(original, tags), tags);
     }
 
+    /**
+     * Masks for every tag of a decoded image, in tag order, in the decoded image's pixels
+     * ({@link DecodedImage#toOriginal} gives them in the original's).
+     */
+    public List<TagResult> refine(PatchClassifier classifier, DecodedImage decoded) {
+        return refine(classifier, decoded.image(), scale(decoded.image(), decoded.tags()), decoded.tags());
+    }
+
     private List<TagResult> refine(PatchClassifier classifier, RgbImage original, ScaledImage scaled, List<Tag> tags) {
         List<Overlaps.Claim> claims = claims(classifier, original, scaled, tags);
+        long t0 = System.nanoTime();
         List<BinaryMask> lost = config.overlap() == OverlapRule.BY_PROBABILITY && claims.size() > 1
                 ? Overlaps.lost(claims, config.sharedConfidence()) : null;
         List<TagResult> out = new ArrayList<>(tags.size());
@@ -333,6 +424,7 @@ public final class Refiner {
             out.add(new TagResult(tags.get(i).annotationId(), new CroppedMask(c.mask().rectPx(), mask),
                     meanInside(mask, c.probs())));
         }
+        times.add(StageTimes.Stage.MASKS, t0, 0);
         return out;
     }
 
@@ -413,6 +505,13 @@ public final class Refiner {
     }
 
     private ProbMap networkMap(PatchClassifier classifier, ScaledImage scaled, BoxPx tagSmall) {
+        long t0 = System.nanoTime();
+        ProbMap m = networkMapUntimed(classifier, scaled, tagSmall);
+        times.add(StageTimes.Stage.PREDICT, t0, (long) m.widthPx() * m.heightPx());
+        return m;
+    }
+
+    private ProbMap networkMapUntimed(PatchClassifier classifier, ScaledImage scaled, BoxPx tagSmall) {
         RgbImage small = scaled.image();
         PixelRect region = tagSmall.grow(REGION_MARGIN_PX).pixelRect(small.widthPx(), small.heightPx());
         double sx = scaled.scaleX();
@@ -455,8 +554,11 @@ public final class Refiner {
         ProbMap map = networkMap(classifier, scaled, tagSmall);
         int w = out.widthPx();
         int h = out.heightPx();
+        long t0 = System.nanoTime();
         float[] probs = map.sample(out.x0Px(), out.y0Px(), 1, 1, w, h);
+        times.add(StageTimes.Stage.PREDICT, t0, 0);
         float[] fg = config.snap().enabled() ? snapped(original, tag.box(), map, out) : probs;
+        t0 = System.nanoTime();
         BinaryMask mask = postProcess(tag.box(), out, fg, config.snap().enabled() ? 0.5 : config.threshold());
         if (mask.count() == 0 && config.snap().enabled()) {
             mask = postProcess(tag.box(), out, probs, config.threshold());
@@ -464,6 +566,7 @@ public final class Refiner {
         if (mask.count() == 0) {
             mask = postProcess(tag.box(), out, ones(w * h), 0.5);
         }
+        times.add(StageTimes.Stage.MASKS, t0);
         return new Overlaps.Claim(tag.box(), new CroppedMask(out, mask), probs);
     }
 
@@ -501,6 +604,13 @@ public final class Refiner {
      * {@code out} (original scale), bilinearly resampled from the crop's scale.
      */
     private float[] snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out) {
+        long t0 = System.nanoTime();
+        float[] f = snappedUntimed(original, tag, map, out);
+        times.add(StageTimes.Stage.SNAP, t0);
+        return f;
+    }
+
+    private float[] snappedUntimed(RgbImage original, BoxPx tag, ProbMap map, PixelRect out) {
         SnapConfig sc = config.snap();
         PixelRect crop = tag.grow(sc.marginFraction() * tag.sizePx() + 1).pixelRect(original.widthPx(),
                 original.heightPx());

@@ -56,6 +56,21 @@ public final class CocoImageSource implements ImageSource {
         return image;
     }
 
+    /**
+     * Decodes every {@code subsampling}-th pixel only (the decoder skips the others), so a very large image never
+     * exists whole in memory; the size check uses the file's full size.
+     */
+    @Override
+    public RgbImage load(ImageRecord record, int subsampling) throws IOException {
+        if (subsampling == 1) {
+            return load(record);
+        }
+        Path file = fileOf(record);
+        ImageFiles.Size s = ImageFiles.size(file);
+        checkDeclared(record, file, s.widthPx(), s.heightPx());
+        return ImageFiles.readRgb(file, subsampling);
+    }
+
     /** The displayed size from the file's header, checked against the declared size. */
     @Override
     public ImageSize size(ImageRecord record) throws IOException {
