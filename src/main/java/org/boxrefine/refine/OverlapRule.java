@@ -7,7 +7,8 @@ public enum OverlapRule {
     /**
      * The pixel goes to one claiming tag, the one whose network probability there is highest,
      * unless every claiming tag's probability is at least {@link RefineConfig#sharedConfidence()},
-     * in which case all keep it (see {@link Overlaps}).
+     * in which case all keep it (see {@link Overlaps}). A tag that would lose every pixel keeps
+     * its own mask: a box always holds its object.
      */
     BY_PROBABILITY
 }

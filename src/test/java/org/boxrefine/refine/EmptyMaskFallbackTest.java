@@ -55,4 +55,18 @@ class EmptyMaskFallbackTest {
             }
         }
     }
+
+    @Test
+    void aTagInsideAnotherKeepsItsOwnMaskWhenTheOverlapRuleWouldTakeEveryPixel() {
+        EngineSetup.start(1);
+        BoxPx inner = new BoxPx(30, 20, 50, 40);
+        try (PatchClassifier untrained = PatchClassifier.create(NetArch.DENSE, 3)) {
+            Refiner r = new Refiner(config(SnapConfig.off(), 0.999));
+            assertThat(r.config().overlap()).isEqualTo(OverlapRule.BY_PROBABILITY);
+            List<TagResult> out = r.refine(untrained, uniform(), List.of(new Tag(1, 1, BOX), new Tag(2, 1, inner)));
+            // every pixel of the inner tag lies deeper in the outer one, so the rule alone would empty it
+            assertThat(out.get(1).mask().toFull(80, 60).count()).as("inner tag").isEqualTo(20 * 20);
+            assertThat(out.get(0).mask().toFull(80, 60).count()).as("outer tag").isEqualTo(40 * 30);
+        }
+    }
 }
