@@ -533,6 +533,22 @@ public final class Refiner {
                 sx / g, sy / g);
     }
 
+    /**
+     * A mask covering less than this share of its tag has collapsed (GrabCut settled on almost all
+     * background): the tag holds its object, and objects fill far more of their box than this.
+     */
+    public static final double MIN_MASK_SHARE = 0.03;
+
+    private static long tagPixels(BoxPx tag, PixelRect out) {
+        long n = 0;
+        for (int y = out.y0Px(); y < out.y1Px(); y++) {
+            for (int x = out.x0Px(); x < out.x1Px(); x++) {
+                n += tag.containsPixel(x, y) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     private static float[] ones(int n) {
         float[] v = new float[n];
         java.util.Arrays.fill(v, 1f);
@@ -541,9 +557,9 @@ public final class Refiner {
 
     /**
      * One tag's mask: snapped (or the network's map thresholded), then the connectivity prior. A
-     * box always holds its object, so a mask that comes out empty (GrabCut can settle on all
-     * background when the object's colours match its surroundings) falls back to the network's
-     * mask, and when that is empty too, to the tag itself.
+     * box always holds its object, so a mask that covers less than {@link #MIN_MASK_SHARE} of the
+     * tag (GrabCut can settle on almost all background when the object's colours match its
+     * surroundings) falls back to the network's mask, and when that is as small, to the tag itself.
      */
     private Overlaps.Claim refineTag(PatchClassifier classifier, RgbImage original, ScaledImage scaled, Tag tag,
             BoxPx tagSmall) {
@@ -563,10 +579,12 @@ public final class Refiner {
         float[] fg = config.snap().enabled() ? snapped(original, tag.box(), map, out) : probs;
         t0 = System.nanoTime();
         BinaryMask mask = postProcess(tag.box(), out, fg, config.snap().enabled() ? 0.5 : config.threshold());
-        if (mask.count() == 0 && config.snap().enabled()) {
-            mask = postProcess(tag.box(), out, probs, config.threshold());
+        long floor = Math.round(MIN_MASK_SHARE * tagPixels(tag.box(), out));
+        if (mask.count() < floor && config.snap().enabled()) {
+            BinaryMask network = postProcess(tag.box(), out, probs, config.threshold());
+            mask = network.count() > mask.count() ? network : mask;
         }
-        if (mask.count() == 0) {
+        if (mask.count() < floor) {
             mask = postProcess(tag.box(), out, ones(w * h), 0.5);
         }
         times.add(StageTimes.Stage.MASKS, t0);
