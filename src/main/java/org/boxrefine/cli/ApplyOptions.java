@@ -30,7 +30,7 @@ final class ApplyOptions {
     @Option(names = "--all-components", description = "Keep every connected region of a mask, not just the largest.")
     Boolean allComponents;
 
-    @Option(names = "--min-part-fraction", paramLabel = "F", description = "Keep the connected regions of a mask whose area is at least F times the largest's: 1 keeps the largest only, 0 every region (--all-components) (default: 1; apply: the model's).")
+    @Option(names = "--min-part-fraction", paramLabel = "F", description = "Keep the connected regions of a mask whose area is at least F times the largest's: 1 keeps the largest only, 0 every region (--all-components) (default: 0, every region, as GrabCut's output; apply: the model's).")
     Double minPartFraction;
 
     @Option(names = "--grid-step", paramLabel = "PX", description = "Patch grid step (px at working scale) for --arch reference (default: 4; apply: the model's).")
@@ -56,7 +56,7 @@ final class ApplyOptions {
     Double snapPriorWeight;
 
     @Option(names = "--fill-holes", negatable = true,
-            description = "Fill holes that do not reach the tag's border (default: on; apply: the model's).")
+            description = "Fill holes that do not reach the tag's border (default: off, people have real holes; it helps the network alone, with --no-snap; apply: the model's).")
     Boolean fillHoles;
 
     @Option(names = "--overlap", paramLabel = "RULE", description = "Where masks of one image overlap: exclusive (a shared pixel goes to the tag with the highest network probability there, on a tie the tag it lies deepest in, unless every tag's probability is at least --overlap-shared; default) or keep (masks may overlap) (apply: the model's).")

@@ -67,9 +67,9 @@ class ResumeTest {
         }
 
         RefineCommandTest.Run other = RefineCommandTest.run(withFlag(withFlag(args(w, killed), "--resume"),
-                "--no-fill-holes"));
+                "--fill-holes"));
         assertThat(other.code()).isEqualTo(RefineCommand.EXIT_INPUT);
-        assertThat(other.err()).contains("cannot resume").contains("settings.fillHoles (was true, now false)");
+        assertThat(other.err()).contains("cannot resume").contains("settings.fillHoles (was false, now true)");
         List<String> otherFormats = new ArrayList<>(List.of(args(w, killed)));
         otherFormats.set(otherFormats.indexOf("coco,coco-polygon,yolo,labelme,png"), "coco,png");
         otherFormats.add("--resume");

@@ -39,7 +39,7 @@ class OverlapRefineTest {
         assertThat(d.overlap()).isEqualTo(OverlapRule.BY_PROBABILITY);
         assertThat(d.sharedConfidence()).isEqualTo(0.8);
         RefineConfig cfg = new RefineConfig(d.arch(), d.scale(), d.sampling(), d.epochs(), d.train(), d.threshold(),
-                d.minPartFraction(), d.gridStepPx(), d.fillHoles(), SnapConfig.off(), 0, d.initialLabels(),
+                1.0, d.gridStepPx(), true, SnapConfig.off(), 0, d.initialLabels(),
                 d.borderFraction(), d.overlap(), d.sharedConfidence(), d.boxSupervision(), d.seed());
         Refiner exclusive = new Refiner(cfg);
         Refiner keep = new Refiner(cfg.withOverlap(OverlapRule.KEEP_ALL, 0.8));
