@@ -418,7 +418,7 @@ public final class Refiner {
             if (lost != null && lost.get(i).count() > 0) {
                 mask = withoutLost(mask, lost.get(i).data());
             }
-            if (mask.count() == 0 && c.mask().mask().count() > 0) {
+            if (mask.count() == 0) {
                 mask = c.mask().mask();
             }
             if (mask.count() == 0 && isTiny(tags.get(i).box())) {
@@ -433,7 +433,8 @@ public final class Refiner {
 
     /**
      * Boxes whose shorter side is under this many pixels are too small for the network and GrabCut to model (a patch
-     * spans 35 working pixels); when refining leaves such a box empty, its mask is the box itself.
+     * spans 35 working pixels); when refining leaves such a box empty, its mask is the box itself. (The
+     * {@link #MIN_MASK_SHARE} floor rounds to 0 pixels for boxes under 17 px, so it does not cover them.)
      */
     public static final double TINY_BOX_PX = 8;
 
@@ -539,16 +540,6 @@ public final class Refiner {
      */
     public static final double MIN_MASK_SHARE = 0.03;
 
-    private static long tagPixels(BoxPx tag, PixelRect out) {
-        long n = 0;
-        for (int y = out.y0Px(); y < out.y1Px(); y++) {
-            for (int x = out.x0Px(); x < out.x1Px(); x++) {
-                n += tag.containsPixel(x, y) ? 1 : 0;
-            }
-        }
-        return n;
-    }
-
     private static float[] ones(int n) {
         float[] v = new float[n];
         java.util.Arrays.fill(v, 1f);
@@ -579,7 +570,7 @@ public final class Refiner {
         float[] fg = config.snap().enabled() ? snapped(original, tag.box(), map, out) : probs;
         t0 = System.nanoTime();
         BinaryMask mask = postProcess(tag.box(), out, fg, config.snap().enabled() ? 0.5 : config.threshold());
-        long floor = Math.round(MIN_MASK_SHARE * tagPixels(tag.box(), out));
+        long floor = Math.round(MIN_MASK_SHARE * out.areaPx());
         if (mask.count() < floor && config.snap().enabled()) {
             BinaryMask network = postProcess(tag.box(), out, probs, config.threshold());
             mask = network.count() > mask.count() ? network : mask;
