@@ -1,5 +1,8 @@
 package org.boxrefine.io;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +35,7 @@ public enum InputFormat {
         if (Files.isRegularFile(path)) {
             String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
             if (n.endsWith(".json")) {
-                return JsonFiles.readObject(path, JsonFiles.LENIENT).has("shapes") ? LABELME : COCO;
+                return holdsShapes(path) ? LABELME : COCO;
             }
             if (n.endsWith(".xml")) {
                 return VOC;
@@ -63,6 +66,34 @@ public enum InputFormat {
     private static boolean has(Path dir, String suffix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.anyMatch(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(suffix));
+        }
+    }
+
+    /**
+     * Whether a JSON file's top-level object has a {@code shapes} field (LabelMe), read as a stream
+     * up to the first of {@code shapes}, {@code images} or {@code annotations}, so that a large COCO
+     * file is not parsed twice. A file that is not a JSON object counts as COCO, whose reader
+     * reports what is wrong with it (with line and column).
+     */
+    private static boolean holdsShapes(Path file) throws IOException {
+        try (JsonParser p = JsonFiles.LENIENT.createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                if ("shapes".equals(name)) {
+                    return true;
+                }
+                if ("images".equals(name) || "annotations".equals(name)) {
+                    return false;
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+            return false;
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 }
