@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Iterator;
+import java.util.function.ToLongFunction;
 import org.boxrefine.patch.CropBatch;
 import org.boxrefine.patch.PatchBatch;
 
@@ -87,48 +88,23 @@ public final class PatchClassifier implements AutoCloseable {
      * {@link CentreDropout} first (prediction never does).
      */
     public TrainingSummary train(Iterator<PatchBatch> batches, TrainConfig config, TrainingListener listener) {
-        denseBlock = null;
-        Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss("bce", 1f, false))
-                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(config.learningRate())).build());
-        long start = System.nanoTime();
-        long seen = 0;
-        long steps = 0;
-        double ema = Double.NaN;
         int size = arch.patchSizePx();
-        try (Trainer trainer = model.newTrainer(tc);
-                CentreDropout dropout = config.centreDropout() > 0
-                        ? new CentreDropout(manager, size, config.centreDropout()) : null) {
-            trainer.initialize(new Shape(1, 3, size, size));
-            while (batches.hasNext()) {
-                PatchBatch b = batches.next();
-                if (b.sizePx() != size) {
-                    throw new IllegalArgumentException("the " + arch + " network takes " + size + " px patches, found "
-                            + b.sizePx());
-                }
-                float loss;
-                try (NDManager step = manager.newSubManager()) {
-                    NDArray x = tensor(step, b.pixels(), new Shape(b.count(), 3, size, size));
-                    if (dropout != null) {
-                        x = dropout.apply(x);
-                    }
-                    NDArray y = tensor(step, b.labels(), new Shape(b.count(), 1, 1, 1));
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDList pred = trainer.forward(new NDList(x));
-                        NDArray l = trainer.getLoss().evaluate(new NDList(y), pred);
-                        gc.backward(l);
-                        loss = l.getFloat();
-                    }
-                    trainer.step();
-                }
-                seen += b.count();
-                steps++;
-                ema = Double.isNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
-                double secs = (System.nanoTime() - start) / 1e9;
-                listener.onStep(seen, loss, ema, secs > 0 ? seen / secs : 0);
-            }
+        try (CentreDropout dropout = config.centreDropout() > 0
+                ? new CentreDropout(manager, size, config.centreDropout()) : null) {
+            return optimise(batches, Loss.sigmoidBinaryCrossEntropyLoss("bce", 1f, false), config.learningRate(),
+                    config.seed(), PatchBatch::count, (trainer, step, b, stepIndex) -> {
+                        if (b.sizePx() != size) {
+                            throw new IllegalArgumentException("the " + arch + " network takes " + size
+                                    + " px patches, found " + b.sizePx());
+                        }
+                        NDArray x = tensor(step, b.pixels(), new Shape(b.count(), 3, size, size));
+                        if (dropout != null) {
+                            x = dropout.apply(x);
+                        }
+                        NDArray y = tensor(step, b.labels(), new Shape(b.count(), 1, 1, 1));
+                        return trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x)));
+                    }, listener);
         }
-        return new TrainingSummary(seen, steps, ema, (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -143,44 +119,63 @@ public final class PatchClassifier implements AutoCloseable {
         if (arch != NetArch.DENSE) {
             throw new IllegalStateException("box-supervised training needs the dense network, found " + arch);
         }
-        denseBlock = null;
-        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(config.learningRate())).build());
-        long start = System.nanoTime();
-        long seen = 0;
-        long steps = 0;
-        double ema = Double.NaN;
-        try (Trainer trainer = model.newTrainer(tc)) {
-            int size = arch.patchSizePx();
-            trainer.initialize(new Shape(1, 3, size, size));
-            while (batches.hasNext()) {
-                CropBatch b = batches.next();
-                float loss;
-                try (NDManager step = manager.newSubManager()) {
+        return optimise(batches, Loss.l2Loss(), config.learningRate(), seed,
+                b -> (long) b.count() * b.cells() * b.cells(), (trainer, step, b, stepIndex) -> {
                     int n = b.count();
                     int m = b.cells();
                     NDArray x = step.create(b.pixels(), new Shape(n, 3, b.sizePx(), b.sizePx()));
                     NDArray box = step.create(b.boxCells(), new Shape(n, 1, m, m));
                     NDArray pairs = step.create(b.pairWeights(), new Shape(n, CropBatch.DIRECTIONS.length, m, m));
+                    NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                    if (logits.getShape().get(2) != m || logits.getShape().get(3) != m) {
+                        throw new IllegalArgumentException("a " + b.sizePx() + " px crop gives " + logits.getShape()
+                                + " cells, expected " + m + "x" + m);
+                    }
+                    return BoxLosses.projection(logits, box)
+                            .add(BoxLosses.pairwise(logits, pairs).mul((float) config.pairwiseWeightAt(stepIndex)));
+                }, listener);
+    }
+
+    /** One optimiser step's loss on a batch, built under the step's manager inside the gradient collector. */
+    @FunctionalInterface
+    private interface StepLoss<B> {
+        NDArray loss(Trainer trainer, NDManager step, B batch, long stepIndex);
+    }
+
+    /**
+     * The optimiser loop both trainings share: Adam at a fixed learning rate from the current
+     * parameters, one sub-manager per step, an exponential moving average of the loss for the
+     * listener. {@code loss} only configures the trainer; {@code stepLoss} builds each step's loss.
+     */
+    private <B> TrainingSummary optimise(Iterator<B> batches, Loss loss, float learningRate, long seed,
+            ToLongFunction<B> count, StepLoss<B> stepLoss, TrainingListener listener) {
+        denseBlock = null;
+        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
+                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(learningRate)).build());
+        long start = System.nanoTime();
+        long seen = 0;
+        long steps = 0;
+        double ema = Double.NaN;
+        int size = arch.patchSizePx();
+        try (Trainer trainer = model.newTrainer(tc)) {
+            trainer.initialize(new Shape(1, 3, size, size));
+            while (batches.hasNext()) {
+                B b = batches.next();
+                float value;
+                try (NDManager step = manager.newSubManager()) {
                     try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                        if (logits.getShape().get(2) != m || logits.getShape().get(3) != m) {
-                            throw new IllegalArgumentException("a " + b.sizePx() + " px crop gives " + logits.getShape()
-                                    + " cells, expected " + m + "x" + m);
-                        }
-                        NDArray l = BoxLosses.projection(logits, box)
-                                .add(BoxLosses.pairwise(logits, pairs).mul((float) config.pairwiseWeightAt(steps)));
+                        NDArray l = stepLoss.loss(trainer, step, b, steps);
                         gc.backward(l);
-                        loss = l.getFloat();
+                        value = l.getFloat();
                     }
                     trainer.step();
-                    seen += (long) n * m * m;
                 }
+                seen += count.applyAsLong(b);
                 steps++;
-                ema = Double.isNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
+                ema = Double.isNaN(ema) ? value : 0.98 * ema + 0.02 * value;
                 double secs = (System.nanoTime() - start) / 1e9;
-                listener.onStep(seen, loss, ema, secs > 0 ? seen / secs : 0);
+                listener.onStep(seen, value, ema, secs > 0 ? seen / secs : 0);
             }
         }
         return new TrainingSummary(seen, steps, ema, (System.nanoTime() - start) / 1e9);
