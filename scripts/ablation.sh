@@ -15,9 +15,11 @@ fi
 # Rows other than "default" pin the settings that were the defaults when they were measured
 # (augmentation off, largest region only, and with snapping, holes filled), so they reproduce the
 # table whatever the current defaults are.
-na="--no-flip --colour-jitter 0 --min-part-fraction 1"
+# Snapping ran on tags of at most 256 px, enlarged back bilinearly, until 2026-11-25.
+s256="--snap-size 256 --snap-guide-radius 0"
+na="$s256 --no-flip --colour-jitter 0 --min-part-fraction 1"
 fh="--fill-holes"
-na_all="--no-flip --colour-jitter 0 --min-part-fraction 0"
+na_all="$s256 --no-flip --colour-jitter 0 --min-part-fraction 0"
 declare -A flags=(
   [grabcut]="BASELINE"
   [default]=""
@@ -26,18 +28,19 @@ declare -A flags=(
   [snap-prior]="$na --snap-start prior --snap-margin 2 $fh"
   [plain-cnn]="$na --no-snap --no-fill-holes"
   [plain-cnn+holes]="$na --no-snap $fh"
-  [plain-cnn+flip+jitter]="--no-snap --no-fill-holes --flip --colour-jitter 0.2 --min-part-fraction 1"
+  [plain-cnn+flip+jitter]="$s256 --no-snap --no-fill-holes --flip --colour-jitter 0.2 --min-part-fraction 1"
   [plain-cnn+centre-dropout]="$na --no-snap --no-fill-holes --centre-dropout 0.5"
   [plain-cnn+relabel-1]="$na --no-snap --no-fill-holes --relabel-rounds 1"
   [snap-rectangle-all-parts]="$na_all --snap-start rectangle --snap-margin 2 $fh"
   [snap-network-margin-0.1]="$na --snap-start network --snap-margin 0.1 $fh"
   [grabcut-labels]="$na --initial-labels grabcut --snap-margin 2 $fh"
-  [previous-default]="--fill-holes --min-part-fraction 1"
+  [previous-default]="$s256 --fill-holes --min-part-fraction 1"
+  [default-snap-256]="$s256"
   [overlap-keep]="$na --snap-start rectangle --snap-margin 2 --overlap keep $fh"
-  [plain-cnn+box-loss-15]="--no-snap --no-fill-holes --min-part-fraction 1 --box-loss-epochs 15"
-  [snap-network+box-loss-15]="--snap-start network --box-loss-epochs 15"
+  [plain-cnn+box-loss-15]="$s256 --no-snap --no-fill-holes --min-part-fraction 1 --box-loss-epochs 15"
+  [snap-network+box-loss-15]="$s256 --snap-start network --box-loss-epochs 15"
 )
-order="grabcut default snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15"
+order="grabcut default default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null

@@ -40,8 +40,11 @@ final class ApplyOptions {
             description = "Snap masks to image edges with GrabCut (default: on; --no-snap turns it off; apply: the model's).")
     Boolean snap;
 
-    @Option(names = "--snap-size", paramLabel = "PX", description = "Tag size (px) at which GrabCut runs; larger tags are scaled down (default: 256; apply: the model's).")
+    @Option(names = "--snap-size", paramLabel = "PX", description = "Tag size (px) at which GrabCut runs; larger tags are scaled down (default: 320; apply: the model's).")
     Double snapSizePx;
+
+    @Option(names = "--snap-guide-radius", paramLabel = "R", description = "When GrabCut ran on a scaled-down tag, enlarge its mask with a guided filter of radius R (px at GrabCut's scale) so that its edges follow the full-resolution image; 0 enlarges it by bilinear interpolation (default: 4; apply: the model's).")
+    Double snapGuideRadius;
 
     @Option(names = "--snap-margin", paramLabel = "F", description = "Background context around the tag for GrabCut, as a fraction of the tag's size (default: 2; apply: the model's).")
     Double snapMargin;
@@ -82,7 +85,7 @@ final class ApplyOptions {
         };
         SnapConfig snapConfig = new SnapConfig(or(snap, s.enabled()), or(snapSizePx, s.sizePx()),
                 or(snapMargin, s.marginFraction()), or(snapIterations, s.iterations()), or(threshold, s.seedThreshold()),
-                start, or(snapPriorWeight, s.priorWeight()));
+                start, or(snapPriorWeight, s.priorWeight()), or(snapGuideRadius, s.guideRadius()));
         double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
         return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
                 or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),
@@ -100,6 +103,7 @@ final class ApplyOptions {
         add(out, "--grid-step", gridStepPx);
         add(out, snap == null || snap ? "--snap" : "--no-snap", snap);
         add(out, "--snap-size", snapSizePx);
+        add(out, "--snap-guide-radius", snapGuideRadius);
         add(out, "--snap-margin", snapMargin);
         add(out, "--snap-iterations", snapIterations);
         add(out, "--snap-start", snapStart);

@@ -27,6 +27,9 @@ final class RefineOptions {
     @Option(names = "--patches-per-image", defaultValue = "512", description = "Patches per image and epoch, half foreground (default: ${DEFAULT-VALUE}).")
     int patchesPerImage;
 
+    @Option(names = "--max-patches-per-epoch", defaultValue = "81920", paramLabel = "N", description = "Training budget: on a data set where --patches-per-image times the image count exceeds N, each image gives N / images patches (at least 16), so training time stops growing with the data set (default: ${DEFAULT-VALUE}).")
+    long maxPatchesPerEpoch;
+
     @Option(names = "--relabel-rounds", defaultValue = "0", description = "Re-labelling rounds: in-tag pixels outside the masks become background, then fine-tune (default: ${DEFAULT-VALUE}).")
     int relabelRounds;
 
@@ -79,7 +82,7 @@ final class RefineOptions {
         RefineConfig d = RefineConfig.defaults(seed);
         RefineConfig training = new RefineConfig(a, new WorkingScale(tagSizePx, d.scale().maxUpscale()),
                 new SamplingConfig(patchesPerImage, d.sampling().ringFraction(), d.sampling().ringShare(), flip,
-                        colourJitter, insideShare),
+                        colourJitter, insideShare, maxPatchesPerEpoch),
                 epochs, d.train().withCentreDropout(centreDropout), d.threshold(), d.minPartFraction(), d.gridStepPx(),
                 d.fillHoles(), d.snap(), relabelRounds, labels, borderFraction, d.overlap(), d.sharedConfidence(),
                 new BoxSupervision(boxLossEpochs, boxLossPairwise, boxLossSimilarity, d.boxSupervision().learningRate()),

@@ -16,7 +16,9 @@ import org.boxrefine.dataset.ImageRecord;
  * An image that fails to load is reported once and left out of later epochs. With augmentation
  * on ({@link SamplingConfig#augments()}), each patch is flipped and jittered by
  * {@link PatchAugment} from a generator of its own, seeded from {@link Settings#seed()}, so the
- * sampling is the same with augmentation on or off.
+ * sampling is the same with augmentation on or off. Each image gives the patches of
+ * {@link SamplingConfig#forImages(int)}: fewer than {@link SamplingConfig#patchesPerImage()} when the
+ * data set exceeds the training budget.
  */
 public final class PatchStream implements Iterator<PatchBatch> {
 
@@ -52,6 +54,7 @@ public final class PatchStream implements Iterator<PatchBatch> {
     private final List<ImageRecord> records;
     private final Loader loader;
     private final Settings settings;
+    private final SamplingConfig sampling;
     private final BiConsumer<ImageRecord, IOException> onError;
     private final SplittableRandom rng;
     private final SplittableRandom augmentRng;
@@ -67,6 +70,7 @@ public final class PatchStream implements Iterator<PatchBatch> {
         this.records = List.copyOf(records);
         this.loader = loader;
         this.settings = settings;
+        this.sampling = settings.sampling().forImages(records.size());
         this.onError = onError;
         this.rng = new SplittableRandom(settings.seed());
         this.augmentRng = new SplittableRandom(settings.seed() ^ AUGMENT_SEED_MIX);
@@ -74,9 +78,9 @@ public final class PatchStream implements Iterator<PatchBatch> {
         this.order = shuffledOrder();
     }
 
-    /** Patches the stream will give at most: epochs x images x patches per image. */
+    /** Patches the stream will give at most: epochs x images x patches per image (within the budget). */
     public long plannedPatches() {
-        return (long) settings.epochs() * records.size() * settings.sampling().patchesPerImage();
+        return (long) settings.epochs() * records.size() * sampling.patchesPerImage();
     }
 
     @Override
@@ -97,7 +101,6 @@ public final class PatchStream implements Iterator<PatchBatch> {
         int stride = 3 * size * size;
         float[] pixels = new float[n * stride];
         float[] labels = new float[n];
-        SamplingConfig sampling = settings.sampling();
         boolean augment = sampling.augments();
         for (int i = 0; i < n; i++) {
             Centre c = pending.get(pendingPos + i);
@@ -139,7 +142,7 @@ public final class PatchStream implements Iterator<PatchBatch> {
                 onError.accept(rec, e);
                 continue;
             }
-            PatchSampler.Samples s = PatchSampler.sample(img, settings.sampling(), rng.split());
+            PatchSampler.Samples s = PatchSampler.sample(img, sampling, rng.split());
             for (int i = 0; i < s.count(); i++) {
                 chunk.add(new Centre(img, s.x()[i], s.y()[i], s.label()[i]));
             }

@@ -14,10 +14,28 @@ package org.boxrefine.patch;
  * @param insideShare     when tags carry masks (re-labelling, GrabCut labels), the share of the
  *                        background patches drawn from inside the tags, outside their masks, where
  *                        the labels say most; taken before the ring's share
+ * @param maxPatchesPerEpoch training budget: on a data set where {@code patchesPerImage} times the
+ *                        image count exceeds it, each image gives fewer patches (see
+ *                        {@link #forImages(int)}), so training time and memory stop growing with the
+ *                        data set while every image still takes part
  */
 public record SamplingConfig(int patchesPerImage, double ringFraction, double ringShare, boolean flip,
-        double colourJitter, double insideShare) {
+        double colourJitter, double insideShare, long maxPatchesPerEpoch) {
+
+    /**
+     * The default budget: 512 patches from each of 160 images. Training on the whole of a larger set at
+     * fewer patches per image scored the same (docs/EVALUATION.md), and the per-image work then dominates.
+     */
+    public static final long DEFAULT_MAX_PATCHES_PER_EPOCH = 81_920;
+
+    /** Patches per image never drop below this, however large the data set. */
+    public static final int MIN_PATCHES_PER_IMAGE = 16;
+
     public SamplingConfig {
+        if (maxPatchesPerEpoch < 2) {
+            throw new IllegalArgumentException("the patch budget per epoch must be at least 2, found "
+                    + maxPatchesPerEpoch);
+        }
         if (!(insideShare >= 0 && insideShare <= 1)) {
             throw new IllegalArgumentException("inside share must be in [0, 1], found " + insideShare);
         }
@@ -35,15 +53,37 @@ public record SamplingConfig(int patchesPerImage, double ringFraction, double ri
         }
     }
 
-    /** Sampling without augmentation. */
+    /** Sampling without augmentation, with the default budget. */
     public SamplingConfig(int patchesPerImage, double ringFraction, double ringShare) {
         this(patchesPerImage, ringFraction, ringShare, false, 0, 0);
+    }
+
+    /** Sampling with the default budget. */
+    public SamplingConfig(int patchesPerImage, double ringFraction, double ringShare, boolean flip,
+            double colourJitter, double insideShare) {
+        this(patchesPerImage, ringFraction, ringShare, flip, colourJitter, insideShare,
+                DEFAULT_MAX_PATCHES_PER_EPOCH);
     }
 
     /** Sampling with augmentation and no extra in-tag background. */
     public SamplingConfig(int patchesPerImage, double ringFraction, double ringShare, boolean flip,
             double colourJitter) {
         this(patchesPerImage, ringFraction, ringShare, flip, colourJitter, 0);
+    }
+
+    /**
+     * The sampling for a data set of {@code images} images: unchanged while they fit the budget, otherwise
+     * {@code budget / images} patches per image (an even number, at least {@value #MIN_PATCHES_PER_IMAGE}
+     * and never more than {@link #patchesPerImage()}).
+     */
+    public SamplingConfig forImages(int images) {
+        if (images < 1 || (long) images * patchesPerImage <= maxPatchesPerEpoch) {
+            return this;
+        }
+        long share = maxPatchesPerEpoch / images / 2 * 2;
+        int perImage = (int) Math.min(patchesPerImage, Math.max(MIN_PATCHES_PER_IMAGE, share));
+        return new SamplingConfig(perImage, ringFraction, ringShare, flip, colourJitter, insideShare,
+                maxPatchesPerEpoch);
     }
 
     /** Whether training patches are changed at all (flipped or jittered). */

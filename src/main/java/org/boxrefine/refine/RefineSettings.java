@@ -29,6 +29,7 @@ public final class RefineSettings {
         s.put("flip", cfg.sampling().flip());
         s.put("colourJitter", cfg.sampling().colourJitter());
         s.put("insideShare", cfg.sampling().insideShare());
+        s.put("maxPatchesPerEpoch", cfg.sampling().maxPatchesPerEpoch());
         s.put("epochs", cfg.epochs());
         s.put("batchSize", cfg.train().batchSize());
         // the float as its shortest decimal, so that it reads back as the same float
@@ -47,6 +48,7 @@ public final class RefineSettings {
         s.put("snapSeedThreshold", snap.seedThreshold());
         s.put("snapStart", snap.start().name());
         s.put("snapPriorWeight", snap.priorWeight());
+        s.put("snapGuideRadius", snap.guideRadius());
         s.put("relabelRounds", cfg.relabelRounds());
         s.put("initialLabels", cfg.initialLabels().name());
         s.put("borderFraction", cfg.borderFraction());
@@ -77,7 +79,8 @@ public final class RefineSettings {
                 new SamplingConfig(r.integer("patchesPerImage", d.sampling().patchesPerImage()),
                         r.dbl("ringFraction", d.sampling().ringFraction()), r.dbl("ringShare", d.sampling().ringShare()),
                         r.bool("flip", d.sampling().flip()), r.dbl("colourJitter", d.sampling().colourJitter()),
-                        r.dbl("insideShare", d.sampling().insideShare())),
+                        r.dbl("insideShare", d.sampling().insideShare()),
+                        r.lng("maxPatchesPerEpoch", d.sampling().maxPatchesPerEpoch())),
                 r.integer("epochs", d.epochs()),
                 new TrainConfig(r.integer("batchSize", d.train().batchSize()),
                         (float) r.dbl("learningRate", d.train().learningRate()), r.lng("trainSeed", seed),
@@ -88,7 +91,7 @@ public final class RefineSettings {
                         r.dbl("snapMargin", ds.marginFraction()), r.integer("snapIterations", ds.iterations()),
                         r.dbl("snapSeedThreshold", r.dbl("threshold", ds.seedThreshold())),
                         r.enumValue("snapStart", SnapStart.class, ds.start()),
-                        r.dbl("snapPriorWeight", ds.priorWeight())),
+                        r.dbl("snapPriorWeight", ds.priorWeight()), r.dbl("snapGuideRadius", ds.guideRadius())),
                 r.integer("relabelRounds", d.relabelRounds()),
                 r.enumValue("initialLabels", InitialLabels.class, d.initialLabels()),
                 r.dbl("borderFraction", d.borderFraction()),

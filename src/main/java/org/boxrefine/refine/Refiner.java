@@ -29,6 +29,7 @@ import org.boxrefine.patch.PatchStream;
 import org.boxrefine.patch.ScaledImage;
 import org.boxrefine.patch.WorkingScale;
 import org.boxrefine.snap.GrabCut;
+import org.boxrefine.snap.GuidedFilter;
 
 /**
  * Trains a patch classifier on the tags of a data set and turns tags into masks with it. The
@@ -162,7 +163,7 @@ public final class Refiner {
     /** Patches the full training of {@link #train(List, ImageSource, TrainingListener, BiConsumer, RoundListener)} draws at most. */
     public long plannedPatches(List<ImageRecord> records) {
         return ((long) (1 + config.relabelRounds()) * config.epochs() + config.boxSupervision().epochs())
-                * records.size() * config.sampling().patchesPerImage();
+                * records.size() * config.sampling().forImages(records.size()).patchesPerImage();
     }
 
     /** A new classifier trained on every tag of {@code records}, without re-labelling. */
@@ -216,7 +217,7 @@ public final class Refiner {
         CropStream stream = new CropStream(records, r -> loadScaled(source, r), crops, bs.epochs(),
                 CROP_CHUNK_IMAGES, CROPS_PER_STEP, config.sampling().flip(), config.seed() + 17, (r, e) -> { });
         long offset = lastTraining.patches();
-        long unit = config.sampling().patchesPerImage();
+        long unit = config.sampling().forImages(records.size()).patchesPerImage();
         long warmup = Math.round(stream.plannedSteps() * BoxSupervision.WARMUP_SHARE);
         TrainingSummary s;
         try {
@@ -660,8 +661,31 @@ public final class Refiner {
         for (int k = 0; k < fg.length; k++) {
             f[k] = fg[k];
         }
-        return new ProbMap(f, cw, ch, crop.x0Px(), crop.y0Px(), tx, ty).sample(out.x0Px(), out.y0Px(), 1, 1,
-                out.widthPx(), out.heightPx());
+        ProbMap up = new ProbMap(f, cw, ch, crop.x0Px(), crop.y0Px(), tx, ty);
+        if (sc.guideRadius() == 0 || t >= 1) {
+            return up.sample(out.x0Px(), out.y0Px(), 1, 1, out.widthPx(), out.heightPx());
+        }
+        return guidedUpsample(original, up, crop, out, Math.max(1, (int) Math.ceil(sc.guideRadius() / t)));
+    }
+
+    /**
+     * The snapped mask enlarged from the snapping scale to {@code out} with the original image as guide
+     * ({@link GuidedFilter}), so that its edges follow the full-resolution image's rather than the bilinear
+     * interpolation between coarse pixels. The filter sees a margin of {@code 2 * radiusPx} around {@code out}.
+     */
+    private static float[] guidedUpsample(RgbImage original, ProbMap coarse, PixelRect crop, PixelRect out,
+            int radiusPx) {
+        PixelRect region = new PixelRect(Math.max(crop.x0Px(), out.x0Px() - 2 * radiusPx),
+                Math.max(crop.y0Px(), out.y0Px() - 2 * radiusPx), Math.min(crop.x1Px(), out.x1Px() + 2 * radiusPx),
+                Math.min(crop.y1Px(), out.y1Px() + 2 * radiusPx));
+        float[] soft = coarse.sample(region.x0Px(), region.y0Px(), 1, 1, region.widthPx(), region.heightPx());
+        float[] smooth = GuidedFilter.smooth(original.crop(region), soft, radiusPx, SnapConfig.GUIDE_EPSILON);
+        float[] res = new float[out.widthPx() * out.heightPx()];
+        for (int y = 0; y < out.heightPx(); y++) {
+            System.arraycopy(smooth, (y + out.y0Px() - region.y0Px()) * region.widthPx() + out.x0Px() - region.x0Px(),
+                    res, y * out.widthPx(), out.widthPx());
+        }
+        return res;
     }
 
     /** Patch probabilities on a grid: point (i, j) is the patch centred at (x0 + i*step, y0 + j*step). */

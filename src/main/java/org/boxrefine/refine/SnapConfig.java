@@ -13,10 +13,20 @@ package org.boxrefine.refine;
  *                       probably foreground
  * @param start          how GrabCut starts inside the tag
  * @param priorWeight    with {@link SnapStart#PRIOR}: the probability channel spans 0..255 times this
+ * @param guideRadius    when GrabCut ran on a shrunk crop, its mask is enlarged back with a guided filter
+ *                       (the image as guide) of this radius in pixels of the shrunk crop, so that its edges
+ *                       follow the full-resolution image; 0 enlarges it by plain bilinear interpolation
  */
 public record SnapConfig(boolean enabled, double sizePx, double marginFraction, int iterations, double seedThreshold,
-        SnapStart start, double priorWeight) {
+        SnapStart start, double priorWeight, double guideRadius) {
+
+    /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
+    public static final double GUIDE_EPSILON = 0.05;
+
     public SnapConfig {
+        if (!(guideRadius >= 0 && guideRadius <= 16)) {
+            throw new IllegalArgumentException("snap guide radius must be in [0, 16] px, found " + guideRadius);
+        }
         if (start == null) {
             throw new IllegalArgumentException("snap start is required (rectangle, network or prior), found null");
         }
@@ -39,16 +49,17 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
 
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
-        return new SnapConfig(false, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5);
+        return new SnapConfig(false, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
-        return new SnapConfig(true, 256, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5);
+        return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4);
     }
 
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
-        return new SnapConfig(enabled, sizePx, marginFraction, iterations, seedThreshold, newStart, priorWeight);
+        return new SnapConfig(enabled, sizePx, marginFraction, iterations, seedThreshold, newStart, priorWeight,
+                guideRadius);
     }
 }

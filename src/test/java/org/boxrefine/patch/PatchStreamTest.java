@@ -52,4 +52,49 @@ class PatchStreamTest {
         PatchStream again = new PatchStream(recs, loader, s, (r, e) -> { });
         assertThat(again.next().pixels()).containsExactly(firstPixels.get(0));
     }
+
+    @Test
+    void aDataSetOverTheBudgetGivesFewerPatchesPerImageButUsesEveryImage() {
+        List<ImageRecord> recs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            recs.add(new ImageRecord(i, "img" + i + ".png", 40, 40, List.of(new Tag(i, 1, new BoxPx(10, 10, 30, 30)))));
+        }
+        List<Long> loads = new ArrayList<>();
+        PatchStream.Loader loader = r -> {
+            loads.add(r.imageId());
+            return new ScaledImage(RgbImage.blank(40, 40), 1, 1, List.of(new BoxPx(10, 10, 30, 30)));
+        };
+        SamplingConfig budget = new SamplingConfig(64, 0.5, 0.5, false, 0, 0, 300);
+        PatchStream stream = new PatchStream(recs, loader, new PatchStream.Settings(budget, 2, 4, 16, 35, 7),
+                (r, e) -> { });
+        int perImage = budget.forImages(recs.size()).patchesPerImage();
+        assertThat(perImage).isEqualTo(24);
+        assertThat(stream.plannedPatches()).isEqualTo(2L * 12 * perImage);
+        int patches = 0;
+        while (stream.hasNext()) {
+            patches += stream.next().count();
+        }
+        assertThat(patches).isEqualTo(2 * 12 * perImage);
+        assertThat(loads).hasSize(2 * 12).containsAll(recs.stream().map(ImageRecord::imageId).toList());
+    }
+
+    @Test
+    void theBudgetOnlyBitesAboveItAndNeverDropsBelowTheFloor() {
+        SamplingConfig cfg = new SamplingConfig(512, 0.5, 0.5, true, 0.2, 0, 10_000);
+        assertThat(cfg.forImages(19)).isSameAs(cfg);
+        int previous = 512;
+        for (int images = 20; images <= 5000; images += 7) {
+            SamplingConfig s = cfg.forImages(images);
+            assertThat(s.patchesPerImage() % 2).isZero();
+            assertThat(s.patchesPerImage()).isLessThanOrEqualTo(previous)
+                    .isGreaterThanOrEqualTo(SamplingConfig.MIN_PATCHES_PER_IMAGE);
+            if (s.patchesPerImage() > SamplingConfig.MIN_PATCHES_PER_IMAGE) {
+                assertThat((long) s.patchesPerImage() * images).isLessThanOrEqualTo(10_000)
+                        .isGreaterThan(10_000 - 2L * images);
+            }
+            assertThat(new SamplingConfig(512, s.ringFraction(), s.ringShare(), s.flip(), s.colourJitter(),
+                    s.insideShare(), s.maxPatchesPerEpoch())).as("only the patch count changes").isEqualTo(cfg);
+            previous = s.patchesPerImage();
+        }
+    }
 }

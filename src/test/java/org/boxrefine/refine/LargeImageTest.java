@@ -72,14 +72,14 @@ class LargeImageTest {
     void subsamplingFollowsWhatTheTagsNeed() {
         Refiner snapping = new Refiner(RefineConfig.defaults(1));
         Tag big = new Tag(1, 1, BOX);
-        assertThat(snapping.subsampling(W, H, List.of(big))).as("a 2150 px tag snapped at 256 px").isEqualTo(4);
+        assertThat(snapping.subsampling(W, H, List.of(big))).as("a 2150 px tag snapped at 320 px").isEqualTo(3);
         assertThat(snapping.subsampling(W, H, List.of(big, new Tag(2, 1, new BoxPx(10, 10, 310, 310)))))
                 .as("a 300 px tag beside it needs more pixels").isEqualTo(1);
         assertThat(snapping.subsampling(640, 480, List.of(new Tag(1, 1, new BoxPx(100, 100, 500, 400)))))
                 .as("an ordinary photo").isEqualTo(1);
         SnapConfig sc = RefineConfig.defaults(1).snap();
         RefineConfig noSnap = RefineConfig.defaults(1).withSnap(new SnapConfig(false, sc.sizePx(), sc.marginFraction(),
-                sc.iterations(), sc.seedThreshold(), sc.start(), sc.priorWeight()));
+                sc.iterations(), sc.seedThreshold(), sc.start(), sc.priorWeight(), sc.guideRadius()));
         assertThat(new Refiner(noSnap).subsampling(W, H, List.of(big)))
                 .as("without snapping only the 96 px working scale counts").isEqualTo(11);
     }
@@ -113,8 +113,8 @@ class LargeImageTest {
         ImageSource source = new CocoImageSource(dir);
         Refiner refiner = new Refiner(RefineConfig.defaults(1));
         DecodedImage d = refiner.decode(source, record);
-        assertThat(d.subsampling()).isEqualTo(4);
-        assertThat(d.image().widthPx()).isEqualTo(750);
+        assertThat(d.subsampling()).isEqualTo(3);
+        assertThat(d.image().widthPx()).isEqualTo(1000);
         try (PatchClassifier c = refiner.train(List.of(record), source, TrainingListener.NONE, (r, e) -> {
             throw new AssertionError(e);
         })) {
