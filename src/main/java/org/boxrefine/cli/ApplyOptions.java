@@ -21,7 +21,7 @@ final class ApplyOptions {
 
     @Option(names = "--predict-workers", paramLabel = "W", description = "refine, apply: images refined at once after"
             + " training (GrabCut of one image runs while PyTorch predicts another); PyTorch then gets --threads divided"
-            + " by W, so the threads never exceed the cores. Output and its order do not change (default: 1).")
+            + " by W, so the threads never exceed the cores. Output and its order do not change (default: one per --threads, at most 4).")
     Integer predictWorkers;
 
     @Option(names = "--threshold", paramLabel = "P", description = "Foreground when the probability exceeds this (default: 0.5; apply: the model's).")
@@ -129,9 +129,16 @@ final class ApplyOptions {
         return t;
     }
 
-    /** Images refined at once by the apply loop (1 unless {@code --predict-workers}). */
+    /**
+     * Images refined at once unless {@code --predict-workers} says otherwise: one per PyTorch thread, up to this
+     * many. GrabCut is single-threaded, so on 2 cores two workers cut the whole refine of ccp-dev from 182 s to 135 s
+     * (docs/EVALUATION.md); more cores were not measured, hence the cap.
+     */
+    static final int MAX_DEFAULT_WORKERS = 4;
+
+    /** Images refined at once by the apply loop. */
     int predictWorkers() {
-        int w = predictWorkers == null ? 1 : predictWorkers;
+        int w = predictWorkers == null ? Math.min(threads(), MAX_DEFAULT_WORKERS) : predictWorkers;
         if (w < 1) {
             throw new IllegalArgumentException("--predict-workers must be at least 1, found " + w);
         }
