@@ -23,8 +23,9 @@ public record SamplingConfig(int patchesPerImage, double ringFraction, double ri
         double colourJitter, double insideShare, long maxPatchesPerEpoch) {
 
     /**
-     * The default budget: 512 patches from each of 160 images. Training on the whole of a larger set at
-     * fewer patches per image scored the same (docs/EVALUATION.md), and the per-image work then dominates.
+     * The default budget: 512 patches from each of 160 images. On the dev splits 128 patches per image scored
+     * as 512 did, within one training run's noise (docs/EVALUATION.md), so a larger set trains on all its
+     * images at fewer patches each, in the same time.
      */
     public static final long DEFAULT_MAX_PATCHES_PER_EPOCH = 81_920;
 
