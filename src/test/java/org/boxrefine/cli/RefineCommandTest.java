@@ -153,6 +153,29 @@ class RefineCommandTest {
     }
 
     @Test
+    void budgetAndGuideOptionsReachTheConfigAndWorkersFollowTheThreads() {
+        RefineOptions some = new RefineOptions();
+        new CommandLine(some).parseArgs("--max-patches-per-epoch", "5000", "--snap-guide-radius", "0", "--snap-size",
+                "256");
+        RefineConfig c = some.config();
+        assertThat(c.sampling().maxPatchesPerEpoch()).isEqualTo(5000);
+        assertThat(c.snap().guideRadius()).isZero();
+        assertThat(c.snap().sizePx()).isEqualTo(256);
+        RefineOptions bad = new RefineOptions();
+        new CommandLine(bad).parseArgs("--snap-guide-radius", "-1");
+        assertThatThrownBy(bad::config).hasMessageContaining("snap guide radius").hasMessageContaining("-1");
+        for (int[] threadsWorkers : new int[][] {{1, 1}, {2, 2}, {3, 3}, {16, ApplyOptions.MAX_DEFAULT_WORKERS}}) {
+            RefineOptions o = new RefineOptions();
+            new CommandLine(o).parseArgs("--threads", String.valueOf(threadsWorkers[0]));
+            assertThat(o.predictWorkers()).as("workers with %d threads", threadsWorkers[0])
+                    .isEqualTo(threadsWorkers[1]);
+        }
+        RefineOptions one = new RefineOptions();
+        new CommandLine(one).parseArgs("--threads", "2", "--predict-workers", "1");
+        assertThat(one.predictWorkers()).isEqualTo(1);
+    }
+
+    @Test
     void badAugmentationValuesExitWithTwoAndSayWhy(@TempDir Path dir) {
         String nope = dir.resolve("nope.json").toString();
         Run dropout = run("refine", "--annotations", nope, "--out", dir.toString(), "--centre-dropout", "1.5");
