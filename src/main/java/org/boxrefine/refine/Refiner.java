@@ -179,16 +179,18 @@ public final class Refiner {
     /** Runs a training, adding its time less the other stages' (loading, scaling, masks of rounds) to TRAIN. */
     private PatchClassifier timedTraining(java.util.function.Supplier<PatchClassifier> training) {
         long t0 = System.nanoTime();
-        long others = times.nanos(StageTimes.Stage.LOAD) + times.nanos(StageTimes.Stage.SCALE)
-                + times.nanos(StageTimes.Stage.PREDICT) + times.nanos(StageTimes.Stage.SNAP)
-                + times.nanos(StageTimes.Stage.MASKS);
+        long others = otherStagesNanos();
         PatchClassifier c = training.get();
-        long othersAfter = times.nanos(StageTimes.Stage.LOAD) + times.nanos(StageTimes.Stage.SCALE)
-                + times.nanos(StageTimes.Stage.PREDICT) + times.nanos(StageTimes.Stage.SNAP)
-                + times.nanos(StageTimes.Stage.MASKS);
-        times.addNanos(StageTimes.Stage.TRAIN, System.nanoTime() - t0 - (othersAfter - others),
+        times.addNanos(StageTimes.Stage.TRAIN, System.nanoTime() - t0 - (otherStagesNanos() - others),
                 lastTraining == null ? 0 : lastTraining.patches());
         return c;
+    }
+
+    /** Time so far in the stages a training can run inside it (loading, scaling, the masks of rounds). */
+    private long otherStagesNanos() {
+        return times.nanos(StageTimes.Stage.LOAD) + times.nanos(StageTimes.Stage.SCALE)
+                + times.nanos(StageTimes.Stage.PREDICT) + times.nanos(StageTimes.Stage.SNAP)
+                + times.nanos(StageTimes.Stage.MASKS);
     }
 
     /** Images whose crops are held at once in box-supervised training. */
@@ -541,12 +543,6 @@ public final class Refiner {
      */
     public static final double MIN_MASK_SHARE = 0.03;
 
-    private static float[] ones(int n) {
-        float[] v = new float[n];
-        java.util.Arrays.fill(v, 1f);
-        return v;
-    }
-
     /**
      * One tag's mask: snapped (or the network's map thresholded), then the connectivity prior. A
      * box always holds its object, so a mask that covers less than {@link #MIN_MASK_SHARE} of the
@@ -577,7 +573,7 @@ public final class Refiner {
             mask = network.count() > mask.count() ? network : mask;
         }
         if (mask.count() < floor) {
-            mask = postProcess(tag.box(), out, ones(w * h), 0.5);
+            mask = filled(w, h);
         }
         times.add(StageTimes.Stage.MASKS, t0);
         return new Overlaps.Claim(tag.box(), new CroppedMask(out, mask), probs);
