@@ -136,11 +136,7 @@ public final class ImageFiles {
         for (int i = 0; i < bits.length; i++) {
             out[i] = (byte) (bits[i] != 0 ? 255 : 0);
         }
-        AtomicFiles.write(file, os -> {
-            if (!ImageIO.write(img, "png", os)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        AtomicFiles.write(file, os -> writePng(img, os));
     }
 
     /**
@@ -160,11 +156,7 @@ public final class ImageFiles {
         BufferedImage img = new BufferedImage(widthPx, heightPx,
                 max <= 255 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_USHORT_GRAY);
         img.getRaster().setPixels(0, 0, widthPx, heightPx, values);
-        AtomicFiles.write(file, os -> {
-            if (!ImageIO.write(img, "png", os)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        AtomicFiles.write(file, os -> writePng(img, os));
     }
 
     /** Reads the grey values of a single-band (8- or 16-bit) PNG, row-major. */
@@ -180,11 +172,7 @@ public final class ImageFiles {
     /** Writes an RGB image as PNG, atomically. */
     public static void writePng(RgbImage image, Path file) throws IOException {
         BufferedImage img = toBufferedImage(image);
-        AtomicFiles.write(file, os -> {
-            if (!ImageIO.write(img, "png", os)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        AtomicFiles.write(file, os -> writePng(img, os));
     }
 
     /** Writes an RGB image as JPEG with the given quality (0..1), atomically. */
@@ -203,10 +191,14 @@ public final class ImageFiles {
     /** An RGB image encoded as PNG, in memory. */
     public static byte[] encodePng(RgbImage image) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        if (!ImageIO.write(toBufferedImage(image), "png", bytes)) {
+        writePng(toBufferedImage(image), bytes);
+        return bytes.toByteArray();
+    }
+
+    private static void writePng(BufferedImage img, OutputStream os) throws IOException {
+        if (!ImageIO.write(img, "png", os)) {
             throw new IOException("no PNG writer available");
         }
-        return bytes.toByteArray();
     }
 
     private static void writeJpeg(BufferedImage img, OutputStream os, float quality) throws IOException {
