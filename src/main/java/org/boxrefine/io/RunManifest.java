@@ -27,19 +27,23 @@ public final class RunManifest {
     private RunManifest() {
     }
 
+    private static Path file(Path outFolder) {
+        return outFolder.resolve(FOLDER).resolve(FILE);
+    }
+
     /** Writes the manifest of the run starting in {@code outFolder}, whole or not at all. */
     public static void write(Path outFolder, Map<String, Object> manifest) throws OutputException {
-        AtomicFiles.write(outFolder.resolve(FOLDER).resolve(FILE), os -> JSON.writeValue(os, manifest));
+        AtomicFiles.write(file(outFolder), os -> JSON.writeValue(os, manifest));
     }
 
     /** Whether {@code outFolder} holds a run's manifest. */
     public static boolean exists(Path outFolder) {
-        return Files.isRegularFile(outFolder.resolve(FOLDER).resolve(FILE));
+        return Files.isRegularFile(file(outFolder));
     }
 
     /** A text entry of the manifest in {@code outFolder}; empty when there is no manifest or no such entry. */
     public static java.util.Optional<String> text(Path outFolder, String name) throws IOException {
-        Path file = outFolder.resolve(FOLDER).resolve(FILE);
+        Path file = file(outFolder);
         if (!Files.isRegularFile(file)) {
             return java.util.Optional.empty();
         }
@@ -56,7 +60,7 @@ public final class RunManifest {
      * ({@code settings.threshold}); empty when they are the same run.
      */
     public static List<String> differences(Path outFolder, Map<String, Object> current) throws IOException {
-        Path file = outFolder.resolve(FOLDER).resolve(FILE);
+        Path file = file(outFolder);
         JsonNode saved;
         try {
             saved = JSON.readTree(file.toFile());
