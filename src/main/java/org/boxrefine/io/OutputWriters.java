@@ -259,7 +259,7 @@ public final class OutputWriters {
                 everyEntry(csv);
                 csv.flush();
             });
-        } else {
+        } else if (config.needsPolygons()) {
             everyEntry(null);
         }
         if (config.needsPolygons()) {
