@@ -187,10 +187,11 @@ final class ApplyLoop {
         if (workers > 1) {
             EngineSetup.start(Math.max(1, execution.threads() / workers));
         }
-        int[] count = {todo.size() - (int) todo.stream().filter(r -> !failed.contains(r.imageId())).count()};
+        List<ImageRecord> toRefine = todo.stream().filter(r -> !failed.contains(r.imageId())).toList();
+        int[] count = {todo.size() - toRefine.size()};
         int written;
         try (ImageWorkers<RefinedImage> pool = new ImageWorkers<>(workers)) {
-            written = pool.run(todo.stream().filter(r -> !failed.contains(r.imageId())).toList(), r -> {
+            written = pool.run(toRefine, r -> {
                 try {
                     return refineImage(r, in, refiner, classifier);
                 } catch (OutOfMemoryError e) {
