@@ -80,7 +80,7 @@ public final class Refiner {
                 widthPx, heightPx);
         if (config.snap().enabled()) {
             for (BoxPx b : boxes) {
-                need = Math.max(need, Math.min(1.0, config.snap().sizePx() / Math.max(1e-9, b.sizePx())));
+                need = Math.max(need, config.snap().scaleFor(b));
             }
         }
         return Math.max(1, (int) Math.floor(1 / (DECODE_HEADROOM * Math.min(1.0, need))));
@@ -163,7 +163,12 @@ public final class Refiner {
     /** Patches the full training of {@link #train(List, ImageSource, TrainingListener, BiConsumer, RoundListener)} draws at most. */
     public long plannedPatches(List<ImageRecord> records) {
         return ((long) (1 + config.relabelRounds()) * config.epochs() + config.boxSupervision().epochs())
-                * records.size() * config.sampling().forImages(records.size()).patchesPerImage();
+                * records.size() * patchesPerImage(records);
+    }
+
+    /** Patches each image of {@code records} gives per epoch, within the training budget. */
+    private int patchesPerImage(List<ImageRecord> records) {
+        return config.sampling().forImages(records.size()).patchesPerImage();
     }
 
     /** A new classifier trained on every tag of {@code records}, without re-labelling. */
@@ -219,7 +224,7 @@ public final class Refiner {
         CropStream stream = new CropStream(records, r -> loadScaled(source, r), crops, bs.epochs(),
                 CROP_CHUNK_IMAGES, CROPS_PER_STEP, config.sampling().flip(), config.seed() + 17, (r, e) -> { });
         long offset = lastTraining.patches();
-        long unit = config.sampling().forImages(records.size()).patchesPerImage();
+        long unit = patchesPerImage(records);
         long warmup = Math.round(stream.plannedSteps() * BoxSupervision.WARMUP_SHARE);
         TrainingSummary s;
         try {
@@ -623,7 +628,7 @@ public final class Refiner {
         SnapConfig sc = config.snap();
         PixelRect crop = tag.grow(sc.marginFraction() * tag.sizePx() + 1).pixelRect(original.widthPx(),
                 original.heightPx());
-        double t = Math.min(1.0, sc.sizePx() / Math.max(1e-9, tag.sizePx()));
+        double t = sc.scaleFor(tag);
         int cw = Math.max(1, (int) Math.round(crop.widthPx() * t));
         int ch = Math.max(1, (int) Math.round(crop.heightPx() * t));
         double tx = (double) cw / crop.widthPx();

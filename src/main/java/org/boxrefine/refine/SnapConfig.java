@@ -1,5 +1,7 @@
 package org.boxrefine.refine;
 
+import org.boxrefine.geom.BoxPx;
+
 /**
  * Boundary refinement: GrabCut on a crop around each tag, started as {@code start} says; outside the
  * tag every pixel is background.
@@ -55,6 +57,11 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
         return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4);
+    }
+
+    /** The scale GrabCut runs a tag at: shrunk so that its size is at most {@link #sizePx()}, never enlarged. */
+    public double scaleFor(BoxPx tag) {
+        return Math.min(1.0, sizePx / Math.max(1e-9, tag.sizePx()));
     }
 
     /** The same settings with another start. */
