@@ -47,7 +47,6 @@ public final class RefineCommand implements Callable<Integer> {
     public static final int EXIT_INPUT = 2;
     /** Exit code when the run failed to write its output (full disk, unwritable folder). */
     public static final int EXIT_FAILED = 1;
-    static final String MODEL_FILE = ApplyLoop.MODEL_FILE;
 
     @Spec
     CommandSpec spec;
@@ -108,7 +107,7 @@ public final class RefineCommand implements Callable<Integer> {
         boolean resumed = ApplyLoop.prepare(out, mode,
                 ApplyLoop.manifest("refine", in, null, !output.noOverlays, outputs));
         String engine = EngineSetup.start(execution.threads());
-        Path modelFile = out.resolve(MODEL_FILE);
+        Path modelFile = out.resolve(ApplyLoop.MODEL_FILE);
         try (ModelTraining.Trained model = resumed && modelFile.toFile().isFile() ? savedModel(modelFile, in, err)
                 : trainAndSave(in, engine, modelFile, execution.times(), err)) {
             ApplyLoop.Result r = new ApplyLoop(out, input.noBoxes, !output.noOverlays, output.quiet, outputs,

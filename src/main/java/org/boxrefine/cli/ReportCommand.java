@@ -73,7 +73,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("warning: cannot read where the images were: " + e.getMessage());
         }
-        Path model = out.resolve(RefineCommand.MODEL_FILE);
+        Path model = out.resolve(ApplyLoop.MODEL_FILE);
         if (Files.isRegularFile(model)) {
             try {
                 Path parent = Path.of(ModelFile.readInfo(model).dataset()).toAbsolutePath().getParent();

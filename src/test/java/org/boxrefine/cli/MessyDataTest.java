@@ -348,7 +348,7 @@ class MessyDataTest {
         int code = child.code();
         String output = child.out();
         assertThat(code).as(output).isEqualTo(RefineCommand.EXIT_FAILED);
-        assertThat(output).contains("the run failed", out.resolve(RefineCommand.MODEL_FILE).toString(),
+        assertThat(output).contains("the run failed", out.resolve(ApplyLoop.MODEL_FILE).toString(),
                 "File too large");
         try (Stream<Path> all = Files.walk(out)) {
             // only the run's manifest, written whole before training, so that --resume can go on once there is room

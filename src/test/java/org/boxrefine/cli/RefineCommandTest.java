@@ -79,7 +79,7 @@ class RefineCommandTest {
         try (var overlays = Files.list(out.resolve("overlays"))) {
             assertThat(overlays.count()).isEqualTo(3);
         }
-        ModelFile.Loaded loaded = ModelFile.read(out.resolve(RefineCommand.MODEL_FILE));
+        ModelFile.Loaded loaded = ModelFile.read(out.resolve(ApplyLoop.MODEL_FILE));
         try (var classifier = loaded.classifier()) {
             assertThat(loaded.info().seed()).isEqualTo(1);
             assertThat(loaded.info().images()).as("usable images").isEqualTo(3);
@@ -97,7 +97,7 @@ class RefineCommandTest {
                 "--patches-per-image", "32", "--threads", "1", "--no-snap", "--no-overlays", "--box-loss-epochs", "2",
                 "--box-loss-pairwise", "0.5", "--box-loss-similarity", "0.2");
         assertThat(r.code()).as(r.err()).isZero();
-        ModelFile.Loaded loaded = ModelFile.read(out.resolve(RefineCommand.MODEL_FILE));
+        ModelFile.Loaded loaded = ModelFile.read(out.resolve(ApplyLoop.MODEL_FILE));
         loaded.classifier().close();
         assertThat(loaded.info().settings()).containsEntry("boxLossEpochs", 2).containsEntry("boxLossPairwise", 0.5)
                 .containsEntry("boxLossSimilarity", 0.2);
@@ -226,7 +226,7 @@ class RefineCommandTest {
         try (var overlays = Files.list(out.resolve("overlays"))) {
             assertThat(overlays.count()).isEqualTo(4);
         }
-        ModelFile.Loaded loaded = ModelFile.read(out.resolve(RefineCommand.MODEL_FILE));
+        ModelFile.Loaded loaded = ModelFile.read(out.resolve(ApplyLoop.MODEL_FILE));
         loaded.classifier().close();
         assertThat(loaded.info().settings()).containsEntry("initialLabels", "BORDER").containsEntry("borderFraction", 0.15);
 
