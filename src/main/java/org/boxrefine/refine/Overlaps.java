@@ -1,6 +1,7 @@
 package org.boxrefine.refine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
@@ -14,7 +15,8 @@ import org.boxrefine.image.CroppedMask;
  * highest probability. Probabilities within {@value #TIE} of the highest count as equal (one
  * network scores every tag, so claimants usually agree to rounding); among those the pixel goes to
  * the tag it lies deepest in (distance of its centre to the box's nearest side, over the box's
- * width or height along that axis), then to the earlier tag.
+ * width or height along that axis), then to the earlier tag. A tag never loses every pixel: one
+ * that would gives up none and keeps its own mask (a box always holds its object).
  */
 final class Overlaps {
     /** Probabilities this close to the highest tie. */
@@ -45,7 +47,10 @@ final class Overlaps {
         }
     }
 
-    /** For each claim, over its rectangle, the pixels it gives up to another claim. */
+    /**
+     * For each claim, over its rectangle, the pixels it gives up to another claim; none when it
+     * would give up every pixel of its mask.
+     */
     static List<BinaryMask> lost(List<Claim> claims, double sharedConfidence) {
         List<BinaryMask> out = new ArrayList<>(claims.size());
         int[] claimants = new int[claims.size()];
@@ -76,6 +81,9 @@ final class Overlaps {
                         lost.set(x - r.x0Px(), y - r.y0Px(), keeper >= 0 && keeper != i);
                     }
                 }
+            }
+            if (lost.count() == c.mask().mask().count()) {
+                Arrays.fill(lost.data(), (byte) 0);
             }
             out.add(lost);
         }

@@ -426,9 +426,6 @@ public final class Refiner {
             if (lost != null && lost.get(i).count() > 0) {
                 mask = withoutLost(mask, lost.get(i).data());
             }
-            if (mask.count() == 0) {
-                mask = c.mask().mask();
-            }
             if (mask.count() == 0 && isTiny(tags.get(i).box())) {
                 mask = filled(mask.widthPx(), mask.heightPx());
             }

@@ -48,6 +48,20 @@ class OverlapsTest {
     }
 
     @Test
+    void aTagThatWouldLoseEveryPixelGivesUpNone() {
+        BoxPx outer = new BoxPx(0, 0, 40, 30);
+        BoxPx inner = new BoxPx(10, 10, 20, 20);
+        List<BinaryMask> lost = Overlaps.lost(List.of(flat(outer, 0.7f), flat(inner, 0.6f)), 0.8);
+        assertThat(lost.get(1).count()).as("inner tag, every pixel won by the outer one").isZero();
+        assertThat(lost.get(0).count()).as("outer tag").isZero();
+
+        BoxPx sticksOut = new BoxPx(10, 10, 41, 20);
+        List<BinaryMask> partly = Overlaps.lost(List.of(flat(outer, 0.7f), flat(sticksOut, 0.6f)), 0.8);
+        assertThat(partly.get(1).count()).as("all but the column outside the outer tag").isEqualTo(30 * 10);
+        assertThat(partly.get(1).get(30, 0)).isFalse();
+    }
+
+    @Test
     void matchesANaivePerPixelReferenceOnRandomOverlappingMasks() {
         SplittableRandom rng = new SplittableRandom(7);
         float[] levels = {0.2f, 0.5f, 0.5005f, 0.51f, 0.79f, 0.8f, 0.95f};
@@ -99,7 +113,7 @@ class OverlapsTest {
         assertThat(sharedPixels).as("pixels kept by several sure tags").isGreaterThan(50);
     }
 
-    /** The rule pixel by pixel over the whole image: who gives up each pixel. */
+    /** The rule pixel by pixel over the whole image: who gives up each pixel (a tag never gives up every one). */
     static boolean[][] naiveLost(List<Overlaps.Claim> claims, int w, int h, double shared) {
         int n = claims.size();
         boolean[][] lost = new boolean[n][w * h];
@@ -131,6 +145,15 @@ class OverlapsTest {
             }
             for (int k : who) {
                 lost[k][y * w + x] = k != best;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int kept = 0;
+            for (int i = 0; i < w * h; i++) {
+                kept += claims.get(k).mask().get(i % w, i / w) && !lost[k][i] ? 1 : 0;
+            }
+            if (kept == 0) {
+                java.util.Arrays.fill(lost[k], false);
             }
         }
         return lost;
