@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class ModelTraining {
 
     /**
      * How a saved model differs from one {@code in} would train: the annotations' fingerprint and each setting
-     * that differs; empty when it is the same model.
+     * that differs, including one only the model holds; empty when it is the same model.
      */
     static List<String> differences(ModelInfo info, InputOptions.RunInput in) throws IOException {
         List<String> out = new ArrayList<>();
@@ -89,13 +90,11 @@ final class ModelTraining {
             out.add("annotations (" + info.dataset() + ", SHA-256 " + info.datasetSha256() + "; now "
                     + in.dataset().jsonFile() + ", SHA-256 " + in.fingerprint() + ")");
         }
-        Map<String, Object> saved = RefineSettings.toSettings(configOf(info));
-        Map<String, Object> now = RefineSettings.toSettings(in.config());
-        for (Map.Entry<String, Object> e : now.entrySet()) {
-            if (!RunManifest.normalise(e.getValue()).equals(RunManifest.normalise(saved.get(e.getKey())))) {
-                out.add(e.getKey() + " (model " + saved.get(e.getKey()) + ", now " + e.getValue() + ")");
-            }
-        }
+        // a setting an older model lacks compares at its default (as the model is read); one this boxrefine does not
+        // know stays in, so that it is reported rather than dropped
+        Map<String, Object> saved = new LinkedHashMap<>(RefineSettings.toSettings(configOf(info)));
+        info.settings().forEach(saved::putIfAbsent);
+        out.addAll(RunManifest.differences(saved, RefineSettings.toSettings(in.config())));
         return out;
     }
 }

@@ -72,6 +72,17 @@ public final class RunManifest {
         return out;
     }
 
+    /**
+     * The names in which {@code saved} and {@code current} differ, each with both values: a name present on one side
+     * only counts as a difference ({@code absent} on the other); nested maps give dotted names. Empty when they are
+     * the same once written as JSON.
+     */
+    public static List<String> differences(Map<String, ?> saved, Map<String, ?> current) throws IOException {
+        List<String> out = new ArrayList<>();
+        diff("", normalise(saved), normalise(current), out);
+        return out;
+    }
+
     /** A value as it reads back from JSON, so that saved and current values compare alike. */
     public static JsonNode normalise(Object value) throws IOException {
         return JSON.readTree(JSON.writeValueAsBytes(value));
