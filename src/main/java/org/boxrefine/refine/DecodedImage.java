@@ -63,15 +63,13 @@ public record DecodedImage(RgbImage image, int subsampling, int originalWidthPx,
         if (s == 1) {
             return b;
         }
-        double x0 = clamp((b.x0Px() - 0.5) / s + 0.5, widthPx);
-        double y0 = clamp((b.y0Px() - 0.5) / s + 0.5, heightPx);
-        double x1 = clamp((b.x1Px() - 0.5) / s + 0.5, widthPx);
-        double y1 = clamp((b.y1Px() - 0.5) / s + 0.5, heightPx);
-        return new BoxPx(x0, y0, Math.max(x0, x1), Math.max(y0, y1));
+        return new BoxPx(toDecoded(b.x0Px(), s), toDecoded(b.y0Px(), s), toDecoded(b.x1Px(), s),
+                toDecoded(b.y1Px(), s)).clip(widthPx, heightPx);
     }
 
-    private static double clamp(double v, int max) {
-        return Math.max(0, Math.min(max, v));
+    /** An original coordinate in decoded pixels (increasing, so a box's corners stay in order). */
+    private static double toDecoded(double originalPx, int s) {
+        return (originalPx - 0.5) / s + 0.5;
     }
 
     /**
