@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,34 +63,17 @@ public final class BaselineCommand implements Callable<Integer> {
             List<ImageRecord> records = dataset.images().stream().filter(r -> !r.tags().isEmpty()).toList();
             Files.createDirectories(out);
             Map<Long, CocoResultWriter.Refined> refined = new LinkedHashMap<>();
-            List<Double> secondsPerBox = new ArrayList<>();
-            ProgressBar bar = new ProgressBar(err, "grabcut", "images", records.size(), quiet, ProgressBar.isTerminal());
-            int[] done = new int[2];
-            grabCut.run(records, source, new PlainGrabCut.Listener() {
-                @Override
-                public void onImage(ImageRecord r, List<PlainGrabCut.BoxMask> masks) {
-                    for (PlainGrabCut.BoxMask m : masks) {
-                        secondsPerBox.add(m.seconds());
-                        refined.put(m.annotationId(), CocoResultWriter.Refined.of(m.mask(), 1.0));
-                    }
-                    bar.update(++done[0], null);
-                }
-
-                @Override
-                public void onSkipped(ImageRecord r, IOException e) {
-                    done[1]++;
-                    err.println("skipped image " + r.imageId() + " (" + r.fileName() + "): " + e.getMessage());
-                    bar.update(++done[0], null);
-                }
-            });
-            bar.finish(done[0], null);
-            int skipped = done[1];
+            GrabCutProgress progress = new GrabCutProgress(err, records.size(), quiet, true,
+                    m -> refined.put(m.annotationId(), CocoResultWriter.Refined.of(m.mask(), 1.0)));
+            grabCut.run(records, source, progress);
+            progress.finish();
+            int skipped = progress.skipped();
             Path written = CocoResultWriter.write(dataset, refined, out);
-            double[] s = secondsPerBox.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] s = progress.secondsPerBox().stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double median = s.length == 0 ? 0 : s[s.length / 2];
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "grabcut %d boxes on %d images in %.1f s (median %.2f s/box, total %.1f s in grabCut) -> %s%n",
-                    refined.size(), done[0] - skipped, (System.nanoTime() - start) / 1e9, median,
+                    refined.size(), progress.loaded(), (System.nanoTime() - start) / 1e9, median,
                     Arrays.stream(s).sum(), written);
             return skipped > 0 ? RefineCommand.EXIT_SKIPPED : 0;
         } catch (IOException | IllegalArgumentException e) {

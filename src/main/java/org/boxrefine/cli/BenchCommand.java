@@ -86,31 +86,15 @@ public final class BenchCommand implements Callable<Integer> {
 
             List<ImageRecord> records = r.records();
             CocoImageSource source = new CocoImageSource(r.imageFolder());
-            long[] nanos = new long[2];
-            int[] counts = new int[2];
-            ProgressBar bar = new ProgressBar(err, "grabcut", "images", records.size(), quiet, ProgressBar.isTerminal());
+            GrabCutProgress progress = new GrabCutProgress(err, records.size(), quiet, false, m -> { });
             long g0 = System.nanoTime();
             c0 = cpuNanos();
-            grabCut.run(records, source, new PlainGrabCut.Listener() {
-                @Override
-                public void onImage(ImageRecord record, List<PlainGrabCut.BoxMask> masks) {
-                    counts[0]++;
-                    for (PlainGrabCut.BoxMask m : masks) {
-                        nanos[1] += Math.round(m.seconds() * 1e9);
-                    }
-                    bar.update(counts[0] + counts[1], null);
-                }
-
-                @Override
-                public void onSkipped(ImageRecord record, IOException cause) {
-                    counts[1]++;
-                    bar.update(counts[0] + counts[1], null);
-                }
-            });
-            nanos[0] = System.nanoTime() - g0;
+            grabCut.run(records, source, progress);
+            long grabCutWall = System.nanoTime() - g0;
             long grabCutCpu = cpuNanos() - c0;
-            bar.finish(counts[0] + counts[1], null);
-            print(o, r, nanos[0] / 1e9, nanos[1] / 1e9, counts[0]);
+            progress.finish();
+            long callNanos = progress.secondsPerBox().stream().mapToLong(sec -> Math.round(sec * 1e9)).sum();
+            print(o, r, grabCutWall / 1e9, callNanos / 1e9, progress.loaded());
             o.printf(Locale.ROOT, "%-34s %.2f (CPU seconds of this process: refine %.1f, GrabCut %.1f; less sensitive"
                     + " to other jobs on the machine)%n", "CPU-time ratio refine / GrabCut",
                     refineCpu / (double) Math.max(1, grabCutCpu), refineCpu / 1e9, grabCutCpu / 1e9);
