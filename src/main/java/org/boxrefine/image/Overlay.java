@@ -72,6 +72,14 @@ public final class Overlay {
         return out;
     }
 
+    /**
+     * Outlines the pixels {@code x0Px..x1Px} by {@code y0Px..y1Px} (inclusive) in {@code rgb}, {@code thickPx}
+     * wide inside that rectangle; pixels outside the image are left out.
+     */
+    public static void outline(RgbImage img, int x0Px, int y0Px, int x1Px, int y1Px, int thickPx, int[] rgb) {
+        drawRect(img, x0Px, y0Px, x1Px, y1Px, thickPx, rgb, 0, img.widthPx());
+    }
+
     private static void drawRect(RgbImage img, int x0, int y0, int x1, int y1, int thick, int[] c, int minX, int maxX) {
         for (int t = 0; t < thick; t++) {
             for (int x = x0; x <= x1; x++) {

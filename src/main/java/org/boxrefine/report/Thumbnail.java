@@ -3,6 +3,7 @@ package org.boxrefine.report;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
 import org.boxrefine.image.BinaryMask;
+import org.boxrefine.image.Overlay;
 import org.boxrefine.image.Resize;
 import org.boxrefine.image.RgbImage;
 
@@ -82,22 +83,7 @@ public final class Thumbnail {
         int y0 = (int) Math.round((box.y0Px() - crop.y0Px()) * fy);
         int x1 = (int) Math.round((box.x1Px() - crop.x0Px()) * fx) - 1;
         int y1 = (int) Math.round((box.y1Px() - crop.y0Px()) * fy) - 1;
-        for (int t = 0; t < BOX_LINE_PX; t++) {
-            for (int x = x0; x <= x1; x++) {
-                dot(out, x, y0 + t);
-                dot(out, x, y1 - t);
-            }
-            for (int y = y0; y <= y1; y++) {
-                dot(out, x0 + t, y);
-                dot(out, x1 - t, y);
-            }
-        }
+        Overlay.outline(out, x0, y0, x1, y1, BOX_LINE_PX, BOX);
         return out;
-    }
-
-    private static void dot(RgbImage img, int x, int y) {
-        if (x >= 0 && y >= 0 && x < img.widthPx() && y < img.heightPx()) {
-            img.set(x, y, BOX[0], BOX[1], BOX[2]);
-        }
     }
 }
