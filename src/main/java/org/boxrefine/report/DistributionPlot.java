@@ -5,8 +5,14 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.util.List;
 import java.util.Locale;
 import org.boxrefine.image.RgbImage;
@@ -67,7 +73,11 @@ public final class DistributionPlot {
             throw new IllegalArgumentException("plot needs at least one series, found none");
         }
         int w = PANEL_WIDTH_PX * series.size();
-        BufferedImage img = new BufferedImage(w, PANEL_HEIGHT_PX, BufferedImage.TYPE_3BYTE_BGR);
+        // bytes in red, green, blue order, as RgbImage holds them
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, PANEL_HEIGHT_PX, 3 * w, 3,
+                new int[] {0, 1, 2}, null);
+        BufferedImage img = new BufferedImage(new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false,
+                false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE), raster, false, null);
         Graphics2D g = img.createGraphics();
         try {
             g.setColor(Color.WHITE);
@@ -78,14 +88,7 @@ public final class DistributionPlot {
         } finally {
             g.dispose();
         }
-        byte[] bgr = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-        byte[] rgb = new byte[bgr.length];
-        for (int i = 0; i < bgr.length; i += 3) {
-            rgb[i] = bgr[i + 2];
-            rgb[i + 1] = bgr[i + 1];
-            rgb[i + 2] = bgr[i];
-        }
-        return new RgbImage(w, PANEL_HEIGHT_PX, rgb);
+        return new RgbImage(w, PANEL_HEIGHT_PX, ((DataBufferByte) raster.getDataBuffer()).getData());
     }
 
     /** The x pixel of the left edge of bin {@code b} (0..BINS) in a panel starting at {@code x0}. */
