@@ -328,7 +328,8 @@ public final class Refiner {
             List<TagResult> results = new ArrayList<>();
             for (Tag t : d.tags()) {
                 PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
-                float[] fg = out.isEmpty() ? new float[0] : snapped(img, t.box(), null, out);
+                float[] fg = out.isEmpty() ? new float[0]
+                        : times.time(StageTimes.Stage.SNAP, () -> snapped(img, t.box(), null, out));
                 results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
             }
             return results;
@@ -513,14 +514,8 @@ public final class Refiner {
         }
     }
 
+    /** The network's probabilities around a tag (time it under {@link StageTimes.Stage#PREDICT}). */
     private ProbMap networkMap(PatchClassifier classifier, ScaledImage scaled, BoxPx tagSmall) {
-        long t0 = System.nanoTime();
-        ProbMap m = networkMapUntimed(classifier, scaled, tagSmall);
-        times.add(StageTimes.Stage.PREDICT, t0, (long) m.widthPx() * m.heightPx());
-        return m;
-    }
-
-    private ProbMap networkMapUntimed(PatchClassifier classifier, ScaledImage scaled, BoxPx tagSmall) {
         RgbImage small = scaled.image();
         PixelRect region = tagSmall.grow(REGION_MARGIN_PX).pixelRect(small.widthPx(), small.heightPx());
         double sx = scaled.scaleX();
@@ -560,13 +555,15 @@ public final class Refiner {
             return new Overlaps.Claim(tag.box(), new CroppedMask(out, new BinaryMask(out.widthPx(), out.heightPx())),
                     new float[0]);
         }
-        ProbMap map = networkMap(classifier, scaled, tagSmall);
+        ProbMap map = times.time(StageTimes.Stage.PREDICT, () -> networkMap(classifier, scaled, tagSmall),
+                m -> (long) m.widthPx() * m.heightPx());
         int w = out.widthPx();
         int h = out.heightPx();
         long t0 = System.nanoTime();
         float[] probs = map.sample(out.x0Px(), out.y0Px(), 1, 1, w, h);
         times.add(StageTimes.Stage.PREDICT, t0, 0);
-        float[] fg = config.snap().enabled() ? snapped(original, tag.box(), map, out) : probs;
+        float[] fg = config.snap().enabled()
+                ? times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out)) : probs;
         t0 = System.nanoTime();
         BinaryMask mask = postProcess(tag.box(), out, fg, config.snap().enabled() ? 0.5 : config.threshold());
         long floor = Math.round(MIN_MASK_SHARE * out.areaPx());
@@ -612,16 +609,10 @@ public final class Refiner {
     /**
      * GrabCut on a crop around the tag, started as {@link SnapConfig#start()} says (box-free, the
      * border band starts as probably background, as in training): returns 1 or 0 per pixel of
-     * {@code out} (original scale), bilinearly resampled from the crop's scale.
+     * {@code out} (original scale), bilinearly resampled from the crop's scale. (Time it under
+     * {@link StageTimes.Stage#SNAP}.)
      */
     private float[] snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out) {
-        long t0 = System.nanoTime();
-        float[] f = snappedUntimed(original, tag, map, out);
-        times.add(StageTimes.Stage.SNAP, t0);
-        return f;
-    }
-
-    private float[] snappedUntimed(RgbImage original, BoxPx tag, ProbMap map, PixelRect out) {
         SnapConfig sc = config.snap();
         PixelRect crop = tag.grow(sc.marginFraction() * tag.sizePx() + 1).pixelRect(original.widthPx(),
                 original.heightPx());

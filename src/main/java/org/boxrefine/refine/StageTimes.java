@@ -3,6 +3,8 @@ package org.boxrefine.refine;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Wall time spent per stage of a refine run, summed over images (and over threads when stages
@@ -51,6 +53,22 @@ public final class StageTimes {
     /** Adds the time since {@code startNanos} to {@code stage}, counting one. */
     public void add(Stage stage, long startNanos) {
         add(stage, startNanos, 1);
+    }
+
+    /** Runs {@code work}, adding its time to {@code stage} and counting one; nothing is added when it throws. */
+    public <T> T time(Stage stage, Supplier<T> work) {
+        return time(stage, work, r -> 1);
+    }
+
+    /**
+     * Runs {@code work}, adding its time to {@code stage} and counting {@code units} of its result; nothing is added
+     * when it throws.
+     */
+    public <T> T time(Stage stage, Supplier<T> work, ToLongFunction<? super T> units) {
+        long t0 = System.nanoTime();
+        T result = work.get();
+        add(stage, t0, units.applyAsLong(result));
+        return result;
     }
 
     /** Adds a measured duration to {@code stage}. */
