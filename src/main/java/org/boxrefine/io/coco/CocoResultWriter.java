@@ -3,7 +3,6 @@ package org.boxrefine.io.coco;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,10 +87,9 @@ public final class CocoResultWriter {
      */
     public static Path write(CocoDataset dataset, Map<Long, Refined> refined, Path outFolder, boolean refinedOnly)
             throws IOException {
-        for (Map.Entry<Long, Refined> e : refined.entrySet()) {
-            check(dataset, e.getKey(), e.getValue());
-        }
-        return write(dataset, imageId -> refined, outFolder, refinedOnly).file();
+        Path file = outFolder.resolve(FILE_NAME);
+        writeFile(dataset, refined, file, refinedOnly);
+        return file;
     }
 
     /** The masks found on one image, by annotation id (others may be included; they are ignored). */
@@ -249,27 +247,22 @@ public final class CocoResultWriter {
         return written;
     }
 
-    /** Writes the result to {@code file} atomically. */
-    public static void writeFile(CocoDataset dataset, Map<Long, Refined> refined, Path file) throws IOException {
-        CocoJson.write(file, toDocument(dataset, refined));
-    }
-
     /**
-     * The result document: a copy of the input with the refined annotations changed.
+     * Writes the result to {@code file} atomically, through the same streamed writer as every other result file.
      *
      * @throws IllegalArgumentException when an id is not a usable annotation of the data set, or a mask's size
-     *                                  differs from its image's declared size
+     *                                  differs from its image's declared size (nothing is written)
      */
-    public static ObjectNode toDocument(CocoDataset dataset, Map<Long, Refined> refined) {
-        ObjectNode doc = dataset.documentView().deepCopy();
-        ArrayNode annotations = (ArrayNode) doc.get("annotations");
+    public static void writeFile(CocoDataset dataset, Map<Long, Refined> refined, Path file) throws IOException {
+        writeFile(dataset, refined, file, false);
+    }
+
+    private static void writeFile(CocoDataset dataset, Map<Long, Refined> refined, Path file, boolean refinedOnly)
+            throws IOException {
         for (Map.Entry<Long, Refined> e : refined.entrySet()) {
-            long id = e.getKey();
-            ImageRecord image = check(dataset, id, e.getValue());
-            ObjectNode ann = (ObjectNode) annotations.get(dataset.annotationIndex(id).getAsInt());
-            refinedAnnotation(ann, id, e.getValue(), image);
+            check(dataset, e.getKey(), e.getValue());
         }
-        return doc;
+        stream(dataset, imageId -> refined, file, refinedOnly, AnnotationEdit.NONE);
     }
 
     /**

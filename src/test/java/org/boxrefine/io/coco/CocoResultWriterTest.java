@@ -96,14 +96,16 @@ class CocoResultWriterTest {
     void rejectsUnknownAnnotationsAndMasksOfTheWrongSize() throws IOException {
         CocoDataset d = dataset();
         BinaryMask right = new BinaryMask(4, 3);
+        Path rejected = dir.resolve("rejected/annotations.json");
 
-        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(12L, CocoResultWriter.Refined.of(right, 1))))
+        assertThatThrownBy(() -> CocoResultWriter.writeFile(d, Map.of(12L, CocoResultWriter.Refined.of(right, 1)), rejected))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("annotation 12");
-        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(99L, CocoResultWriter.Refined.of(right, 1))))
+        assertThatThrownBy(() -> CocoResultWriter.writeFile(d, Map.of(99L, CocoResultWriter.Refined.of(right, 1)), rejected))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("annotation 99");
-        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(11L, CocoResultWriter.Refined.of(right, 1))))
+        assertThatThrownBy(() -> CocoResultWriter.writeFile(d, Map.of(11L, CocoResultWriter.Refined.of(right, 1)), rejected))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("5x2").hasMessageContaining("found 4x3");
+        assertThat(rejected.getParent()).as("nothing written").doesNotExist();
         assertThatThrownBy(() -> CocoResultWriter.Refined.of(right, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
     }
@@ -145,7 +147,7 @@ class CocoResultWriterTest {
     }
 
     @Test
-    void streamingFromPerImagePartsWritesTheSameBytesAsTheWholeDocument() throws IOException {
+    void streamingFromPerImagePartsWritesTheSameBytesAsTheMasksHeldInMemory() throws IOException {
         CocoDataset d = dataset();
         BinaryMask m10 = CocoRleTest.mask(4, 3, "0110", "0100", "0000");
         BinaryMask m13 = CocoRleTest.mask(4, 3, "1000", "0000", "0001");
@@ -166,7 +168,7 @@ class CocoResultWriterTest {
         Map<Long, CocoResultWriter.Refined> all = new java.util.HashMap<>(image1);
         all.putAll(image2);
         Path whole = dir.resolve("whole.json");
-        CocoJson.write(whole, CocoResultWriter.toDocument(d, all));
+        CocoResultWriter.writeFile(d, all, whole);
         assertThat(w.refined()).isEqualTo(3);
         assertThat(Files.readString(w.file())).isEqualTo(Files.readString(whole));
 
