@@ -1,11 +1,16 @@
 package org.boxrefine.io;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Writes files whole or not at all: into a temporary sibling ({@code .NAME*.part}), then renamed over the target.
@@ -25,30 +30,146 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** The body of a write of several files at once. */
+    @FunctionalInterface
+    public interface MultiWriter {
+        /** Writes the files, {@code out.get(i)} being the stream of the {@code i}-th target. */
+        void writeTo(List<OutputStream> out) throws IOException;
+    }
+
     /** Writes {@code target} whole or not at all. */
     public static void write(Path target, Writer body) throws OutputException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
+        writeAll(List.of(target), out -> body.writeTo(out.get(0)));
+    }
+
+    /**
+     * Writes several files in one pass, each whole or not at all: when the body fails, none is written. The
+     * {@link OutputException} names the target whose stream failed, or the first target when the body itself
+     * failed.
+     */
+    public static void writeAll(List<Path> targets, MultiWriter body) throws OutputException {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("at least one file to write must be given, found none");
+        }
+        List<Path> tmps = new ArrayList<>();
+        Path[] blamed = {null};
+        Path at = targets.get(0);
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), PART_SUFFIX);
-            try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                body.writeTo(os);
-            }
+            List<OutputStream> streams = new ArrayList<>();
+            Exception failure = null;
             try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                for (Path target : targets) {
+                    at = target;
+                    Path dir = target.toAbsolutePath().getParent();
+                    Files.createDirectories(dir);
+                    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), PART_SUFFIX);
+                    tmps.add(tmp);
+                    streams.add(new Blamed(new BufferedOutputStream(Files.newOutputStream(tmp)), target, blamed));
+                }
+                at = targets.get(0);
+                body.writeTo(Collections.unmodifiableList(streams));
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+                throw e;
+            } finally {
+                closeAll(streams, failure);
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                at = targets.get(i);
+                try {
+                    Files.move(tmps.get(i), at, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmps.get(i), at, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } catch (IOException | RuntimeException e) {
-            if (tmp != null) {
+            for (Path tmp : tmps) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException cleanup) {
                     e.addSuppressed(cleanup);
                 }
             }
-            throw new OutputException(target + ": cannot write: " + describe(e), e);
+            throw new OutputException((blamed[0] != null ? blamed[0] : at) + ": cannot write: " + describe(e), e);
+        }
+    }
+
+    /**
+     * Closes every stream, flushing it. When the body already failed ({@code failure}), a failure to close is added
+     * to it; otherwise the first one is thrown, with the others added to it.
+     */
+    private static void closeAll(List<OutputStream> streams, Exception failure) throws IOException {
+        IOException first = null;
+        for (OutputStream s : streams) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** A target's stream that records its target as the one that failed when it is the first to throw. */
+    private static final class Blamed extends FilterOutputStream {
+        private final Path target;
+        private final Path[] failed;
+
+        Blamed(OutputStream out, Path target, Path[] failed) {
+            super(out);
+            this.target = target;
+            this.failed = failed;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw blame(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw blame(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw blame(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw blame(e);
+            }
+        }
+
+        private IOException blame(IOException e) {
+            if (failed[0] == null) {
+                failed[0] = target;
+            }
+            return e;
         }
     }
 

@@ -223,14 +223,13 @@ public final class OutputWriters {
      */
     public Path finish() throws IOException {
         Path main = out.resolve(CocoResultWriter.FILE_NAME);
-        ImagePart rle = new ImagePart();
-        refinedCount = CocoResultWriter.stream(dataset, rle::masks, main, boxFree,
-                (id, a) -> tighten(a, rle.entry(id))).refined();
         Set<OutputFormat> formats = config.formats();
+        ImagePart part = new ImagePart();
+        List<CocoResultWriter.Target> targets = new ArrayList<>();
+        targets.add(new CocoResultWriter.Target(main, (id, a) -> tighten(a, part.entry(id))));
         if (formats.contains(OutputFormat.COCO_POLYGON)) {
-            ImagePart poly = new ImagePart();
-            CocoResultWriter.stream(dataset, poly::masks, out.resolve(POLYGON_FILE), boxFree, (id, a) -> {
-                CocoResultParts.Entry e = poly.entry(id);
+            targets.add(new CocoResultWriter.Target(out.resolve(POLYGON_FILE), (id, a) -> {
+                CocoResultParts.Entry e = part.entry(id);
                 tighten(a, e);
                 if (e.polygons() != null) {
                     ArrayNode seg = a.putArray("segmentation");
@@ -242,8 +241,9 @@ public final class OutputWriters {
                     }
                     a.put("polygon_iou", e.polygonIou());
                 }
-            });
+            }));
         }
+        refinedCount = CocoResultWriter.stream(dataset, part::masks, boxFree, targets).get(0).refined();
         if (formats.contains(OutputFormat.YOLO)) {
             YoloSegWriter.writeDataYaml(out.resolve("yolo/data.yaml"), yoloNames);
         }
@@ -322,7 +322,7 @@ public final class OutputWriters {
         }
     }
 
-    /** The result file of the image last asked for, read for a streamed COCO write. */
+    /** The result file of the image last asked for, read once for every COCO file of a streamed write. */
     private final class ImagePart {
         private final Map<Long, CocoResultParts.Entry> byId = new HashMap<>();
 

@@ -58,7 +58,7 @@ public final class CocoImageSource implements ImageSource {
 
     /**
      * Decodes every {@code subsampling}-th pixel only (the decoder skips the others), so a very large image never
-     * exists whole in memory; the size check uses the file's full size.
+     * exists whole in memory; the size check uses the file's full size, from its header, before decoding.
      */
     @Override
     public RgbImage load(ImageRecord record, int subsampling) throws IOException {
@@ -66,9 +66,7 @@ public final class CocoImageSource implements ImageSource {
             return load(record);
         }
         Path file = fileOf(record);
-        ImageFiles.Size s = ImageFiles.size(file);
-        checkDeclared(record, file, s.widthPx(), s.heightPx());
-        return ImageFiles.readRgb(file, subsampling);
+        return ImageFiles.readRgb(file, subsampling, s -> checkDeclared(record, file, s.widthPx(), s.heightPx()));
     }
 
     /** The displayed size from the file's header, checked against the declared size. */

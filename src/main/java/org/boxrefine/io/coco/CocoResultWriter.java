@@ -3,10 +3,12 @@ package org.boxrefine.io.coco;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.geom.PixelRect;
@@ -85,10 +87,9 @@ public final class CocoResultWriter {
      */
     public static Path write(CocoDataset dataset, Map<Long, Refined> refined, Path outFolder, boolean refinedOnly)
             throws IOException {
-        for (Map.Entry<Long, Refined> e : refined.entrySet()) {
-            check(dataset, e.getKey(), e.getValue());
-        }
-        return write(dataset, imageId -> refined, outFolder, refinedOnly).file();
+        Path file = outFolder.resolve(FILE_NAME);
+        writeFile(dataset, refined, file, refinedOnly);
+        return file;
     }
 
     /** The masks found on one image, by annotation id (others may be included; they are ignored). */
@@ -130,6 +131,33 @@ public final class CocoResultWriter {
      */
     public static Written stream(CocoDataset dataset, ImageMasks masks, Path file, boolean refinedOnly,
             AnnotationEdit edit) throws IOException {
+        return stream(dataset, masks, refinedOnly, List.of(new Target(file, edit))).get(0);
+    }
+
+    /**
+     * One file of a streamed write: where it goes and how its refined annotations are changed further.
+     *
+     * @param file the file written
+     * @param edit applied to each refined annotation of this file after its mask is set
+     */
+    public record Target(Path file, AnnotationEdit edit) {
+        public Target {
+            if (file == null || edit == null) {
+                throw new IllegalArgumentException("a streamed file needs a path and an edit, found " + file + " and "
+                        + edit);
+            }
+        }
+    }
+
+    /**
+     * As {@link #stream(CocoDataset, ImageMasks, Path, boolean, AnnotationEdit)}, writing every target in the same
+     * pass: each image's masks are asked for once for all of them, and every target holds the same annotations,
+     * each refined one with that target's edit. Each file is written whole, or none is.
+     *
+     * @return what each target got, in the order of {@code targets}
+     */
+    public static List<Written> stream(CocoDataset dataset, ImageMasks masks, boolean refinedOnly,
+            List<Target> targets) throws IOException {
         ObjectNode doc = dataset.documentView();
         JsonNode annotations = doc.get("annotations");
         int n = annotations == null || !annotations.isArray() ? 0 : annotations.size();
@@ -141,17 +169,28 @@ public final class CocoResultWriter {
             usable[i] = true;
         }
         int[] count = {0};
-        AtomicFiles.write(file, os -> {
-            try (JsonGenerator g = CocoJson.MAPPER.getFactory().createGenerator(os)) {
-                g.setPrettyPrinter(new DefaultPrettyPrinter());
-                g.writeStartObject();
+        AtomicFiles.writeAll(targets.stream().map(Target::file).toList(), streams -> {
+            List<JsonGenerator> gens = new ArrayList<>();
+            try {
+                for (OutputStream os : streams) {
+                    JsonGenerator g = CocoJson.MAPPER.getFactory().createGenerator(os);
+                    gens.add(g);
+                    g.setPrettyPrinter(new DefaultPrettyPrinter());
+                    g.writeStartObject();
+                }
                 for (Map.Entry<String, JsonNode> field : doc.properties()) {
-                    g.writeFieldName(field.getKey());
+                    for (JsonGenerator g : gens) {
+                        g.writeFieldName(field.getKey());
+                    }
                     if (!field.getKey().equals("annotations") || n == 0) {
-                        CocoJson.MAPPER.writeTree(g, field.getValue());
+                        for (JsonGenerator g : gens) {
+                            CocoJson.MAPPER.writeTree(g, field.getValue());
+                        }
                         continue;
                     }
-                    g.writeStartArray();
+                    for (JsonGenerator g : gens) {
+                        g.writeStartArray();
+                    }
                     long loadedImage = Long.MIN_VALUE;
                     Map<Long, Refined> loaded = Map.of();
                     for (int i = 0; i < n; i++) {
@@ -167,44 +206,63 @@ public final class CocoResultWriter {
                             mask = loaded.get(usableIdAt[i]);
                         }
                         if (mask != null) {
-                            ObjectNode refined = refinedAnnotation(((ObjectNode) ann).deepCopy(), usableIdAt[i],
-                                    mask, image);
-                            edit.edit(usableIdAt[i], refined);
-                            CocoJson.MAPPER.writeTree(g, refined);
+                            for (int t = 0; t < gens.size(); t++) {
+                                ObjectNode refined = refinedAnnotation(((ObjectNode) ann).deepCopy(), usableIdAt[i],
+                                        mask, image);
+                                targets.get(t).edit().edit(usableIdAt[i], refined);
+                                CocoJson.MAPPER.writeTree(gens.get(t), refined);
+                            }
                             count[0]++;
                         } else if (!refinedOnly) {
-                            CocoJson.MAPPER.writeTree(g, ann);
+                            for (JsonGenerator g : gens) {
+                                CocoJson.MAPPER.writeTree(g, ann);
+                            }
                         }
                     }
-                    g.writeEndArray();
+                    for (JsonGenerator g : gens) {
+                        g.writeEndArray();
+                    }
                 }
-                g.writeEndObject();
+                for (JsonGenerator g : gens) {
+                    g.writeEndObject();
+                }
+            } catch (IOException | RuntimeException e) {
+                for (JsonGenerator g : gens) {
+                    try {
+                        g.close();
+                    } catch (IOException closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+                throw e;
+            }
+            for (JsonGenerator g : gens) {
+                g.close();
             }
         });
-        return new Written(file, count[0]);
-    }
-
-    /** Writes the result to {@code file} atomically. */
-    public static void writeFile(CocoDataset dataset, Map<Long, Refined> refined, Path file) throws IOException {
-        CocoJson.write(file, toDocument(dataset, refined));
+        List<Written> written = new ArrayList<>();
+        for (Target t : targets) {
+            written.add(new Written(t.file(), count[0]));
+        }
+        return written;
     }
 
     /**
-     * The result document: a copy of the input with the refined annotations changed.
+     * Writes the result to {@code file} atomically, through the same streamed writer as every other result file.
      *
      * @throws IllegalArgumentException when an id is not a usable annotation of the data set, or a mask's size
-     *                                  differs from its image's declared size
+     *                                  differs from its image's declared size (nothing is written)
      */
-    public static ObjectNode toDocument(CocoDataset dataset, Map<Long, Refined> refined) {
-        ObjectNode doc = dataset.documentView().deepCopy();
-        ArrayNode annotations = (ArrayNode) doc.get("annotations");
+    public static void writeFile(CocoDataset dataset, Map<Long, Refined> refined, Path file) throws IOException {
+        writeFile(dataset, refined, file, false);
+    }
+
+    private static void writeFile(CocoDataset dataset, Map<Long, Refined> refined, Path file, boolean refinedOnly)
+            throws IOException {
         for (Map.Entry<Long, Refined> e : refined.entrySet()) {
-            long id = e.getKey();
-            ImageRecord image = check(dataset, id, e.getValue());
-            ObjectNode ann = (ObjectNode) annotations.get(dataset.annotationIndex(id).getAsInt());
-            refinedAnnotation(ann, id, e.getValue(), image);
+            check(dataset, e.getKey(), e.getValue());
         }
-        return doc;
+        stream(dataset, imageId -> refined, file, refinedOnly, AnnotationEdit.NONE);
     }
 
     /**

@@ -53,8 +53,8 @@ public final class CocoResults {
      * @throws IOException naming the file when it is missing or not a COCO file
      */
     public static CocoResults read(Path file) throws IOException {
-        CocoTruth masks = CocoTruth.readPredictions(file);
         ObjectNode root = CocoJson.readObject(file);
+        CocoTruth masks = CocoTruth.readPredictions(file, root);
         Map<Long, String> fileNames = new HashMap<>();
         for (JsonNode img : root.path("images")) {
             OptionalLong id = CocoJson.integral(img.get("id"));

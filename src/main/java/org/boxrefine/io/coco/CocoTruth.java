@@ -59,16 +59,20 @@ public final class CocoTruth {
 
     /** Reads ground truth: {@code segmentation}, else {@code mask_file}. */
     public static CocoTruth read(Path jsonFile) throws IOException {
-        return read(jsonFile, true);
+        return read(jsonFile, CocoJson.readObject(jsonFile), true);
     }
 
     /** Reads predictions: {@code segmentation} only. */
     public static CocoTruth readPredictions(Path jsonFile) throws IOException {
-        return read(jsonFile, false);
+        return readPredictions(jsonFile, CocoJson.readObject(jsonFile));
     }
 
-    private static CocoTruth read(Path file, boolean maskFiles) throws IOException {
-        ObjectNode root = CocoJson.readObject(file);
+    /** As {@link #readPredictions(Path)}, from {@code root}, the document already parsed from {@code jsonFile}. */
+    static CocoTruth readPredictions(Path jsonFile, ObjectNode root) throws IOException {
+        return read(jsonFile, root, false);
+    }
+
+    private static CocoTruth read(Path file, ObjectNode root, boolean maskFiles) throws IOException {
         JsonNode images = root.path("images");
         JsonNode annotations = root.path("annotations");
         if (!images.isArray() || !annotations.isArray()) {

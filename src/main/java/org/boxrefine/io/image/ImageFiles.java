@@ -89,10 +89,36 @@ public final class ImageFiles {
      * {@code ceil(width / subsampling) x ceil(height / subsampling)} of the displayed size.
      */
     public static RgbImage readRgb(Path file, int subsampling) throws IOException {
+        return readRgb(file, subsampling, displayed -> { });
+    }
+
+    /** Looks at an image's size before its pixels are decoded. */
+    @FunctionalInterface
+    public interface SizeCheck {
+        /**
+         * @param displayed the size as displayed (EXIF orientation applied), from the file's header
+         * @throws IOException to stop before decoding; it reaches the caller of
+         *                     {@link #readRgb(Path, int, SizeCheck)} as thrown
+         */
+        void check(Size displayed) throws IOException;
+    }
+
+    /**
+     * As {@link #readRgb(Path, int)}, opening the file once: {@code check} is given the displayed size from the
+     * header first, and what it throws stops the read before any pixel is decoded.
+     */
+    public static RgbImage readRgb(Path file, int subsampling, SizeCheck check) throws IOException {
         if (subsampling < 1) {
             throw new IllegalArgumentException("subsampling must be at least 1, found " + subsampling);
         }
         return withReader(file, (reader, orientation) -> {
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            try {
+                check.check(orientation.swapsAxes() ? new Size(h, w) : new Size(w, h));
+            } catch (IOException e) {
+                throw new CheckFailed(e);
+            }
             long pixels = (long) ceilDiv(reader.getWidth(0), subsampling) * ceilDiv(reader.getHeight(0), subsampling);
             if (pixels > MAX_PIXELS) {
                 throw new IOException(reader.getWidth(0) + "x" + reader.getHeight(0) + " is too large to decode (at"
@@ -259,12 +285,25 @@ public final class ImageFiles {
             try {
                 reader.setInput(in, false, false);
                 return job.run(reader, Orientation.of(reader));
+            } catch (CheckFailed e) {
+                throw e.failure;
             } catch (IOException | RuntimeException e) {
                 throw new IOException(file + ": cannot decode " + reader.getFormatName() + " image: "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
             } finally {
                 reader.dispose();
             }
+        }
+    }
+
+    /** Carries what a {@link SizeCheck} threw past {@link #withReader}'s wrapping of decoding errors. */
+    private static final class CheckFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient IOException failure;
+
+        CheckFailed(IOException failure) {
+            super(failure);
+            this.failure = failure;
         }
     }
 

@@ -2,11 +2,13 @@ package org.boxrefine.io.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.boxrefine.io.AtomicFiles;
@@ -45,18 +47,35 @@ public final class ModelFile {
 
     /** Reads only the provenance ({@code model.json}) of a model file, without loading the network. */
     public static ModelInfo readInfo(Path file) throws IOException {
+        return withZip(file, zip -> info(zip, entry(file, zip, INFO, INFO)));
+    }
+
+    /** Reads a model: its provenance and the classifier (close it). */
+    public static Loaded read(Path file) throws IOException {
+        return withZip(file, zip -> {
+            String needs = INFO + " and " + PARAMETERS;
+            ZipEntry infoEntry = entry(file, zip, INFO, needs);
+            ZipEntry paramEntry = entry(file, zip, PARAMETERS, needs);
+            ModelInfo info = info(zip, infoEntry);
+            try (InputStream in = zip.getInputStream(paramEntry)) {
+                return new Loaded(info, PatchClassifier.read(info.arch(), new BufferedInputStream(in)));
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface ZipJob<T> {
+        T run(ZipFile zip) throws IOException;
+    }
+
+    /** Opens a model file and runs {@code job} on it; every error names the file. */
+    private static <T> T withZip(Path file, ZipJob<T> job) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": model file not found");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry infoEntry = zip.getEntry(INFO);
-            if (infoEntry == null) {
-                throw new IOException(file + ": not a boxrefine model (needs " + INFO + ")");
-            }
-            try (InputStream in = zip.getInputStream(infoEntry)) {
-                return JSON.readValue(in, ModelInfo.class);
-            }
-        } catch (java.util.zip.ZipException e) {
+            return job.run(zip);
+        } catch (ZipException e) {
             throw new IOException(file + ": not a boxrefine model: " + e.getMessage(), e);
         } catch (IOException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
@@ -64,29 +83,18 @@ public final class ModelFile {
         }
     }
 
-    /** Reads a model: its provenance and the classifier (close it). */
-    public static Loaded read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": model file not found");
+    /** The entry {@code name}; when it is missing, the error says the file needs {@code needs}. */
+    private static ZipEntry entry(Path file, ZipFile zip, String name, String needs) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new IOException(file + ": not a boxrefine model (needs " + needs + ")");
         }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry infoEntry = zip.getEntry(INFO);
-            ZipEntry paramEntry = zip.getEntry(PARAMETERS);
-            if (infoEntry == null || paramEntry == null) {
-                throw new IOException(file + ": not a boxrefine model (needs " + INFO + " and " + PARAMETERS + ")");
-            }
-            ModelInfo info;
-            try (InputStream in = zip.getInputStream(infoEntry)) {
-                info = JSON.readValue(in, ModelInfo.class);
-            }
-            try (InputStream in = zip.getInputStream(paramEntry)) {
-                return new Loaded(info, PatchClassifier.read(info.arch(), new java.io.BufferedInputStream(in)));
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException(file + ": not a boxrefine model: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
-                    : new IOException(file + ": " + e.getMessage(), e);
+        return entry;
+    }
+
+    private static ModelInfo info(ZipFile zip, ZipEntry entry) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return JSON.readValue(in, ModelInfo.class);
         }
     }
 }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.dataset.Problem;
 import org.boxrefine.dataset.Tag;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.image.RgbImage;
@@ -195,5 +197,50 @@ class CocoDatasetTest {
                 .hasMessageContaining("declared 5x3").hasMessageContaining("found 4x3");
         assertThatThrownBy(() -> source.load(d.images().get(2))).isInstanceOf(IOException.class)
                 .hasMessageContaining("missing.png");
+    }
+
+    @Test
+    void aSubsampledLoadChecksTheDeclaredSizeAndNamesBadFiles() throws IOException {
+        RgbImage img = RgbImage.blank(5, 3);
+        img.set(4, 2, 10, 20, 30);
+        ImageFiles.writePng(img, dir.resolve("pics/a.png"));
+        RgbImage tall = RgbImage.blank(4, 6);
+        org.boxrefine.io.image.TestImages.exifJpeg(tall, 6, dir.resolve("pics/turned.jpg"));
+        Files.writeString(dir.resolve("pics/text.png"), "not an image");
+        ImageFiles.writePng(RgbImage.blank(40, 30), dir.resolve("pics/cut.png"));
+        org.boxrefine.io.image.TestImages.truncate(dir.resolve("pics/cut.png"), 0.5);
+        Path file = write("coco.json", """
+                {"images": [{"id": 1, "file_name": "pics/a.png", "width": 5, "height": 3},
+                            {"id": 2, "file_name": "pics/a.png", "width": 6, "height": 3},
+                            {"id": 3, "file_name": "pics/turned.jpg", "width": 6, "height": 4},
+                            {"id": 4, "file_name": "pics/turned.jpg", "width": 4, "height": 6},
+                            {"id": 5, "file_name": "pics/missing.png"},
+                            {"id": 6, "file_name": "pics/text.png"},
+                            {"id": 7, "file_name": "pics/cut.png", "width": 40, "height": 30}]}
+                """);
+        CocoDataset d = CocoDataset.read(file);
+        CocoImageSource source = CocoImageSource.of(d);
+
+        RgbImage half = source.load(d.images().get(0), 2);
+        assertThat(half.widthPx()).isEqualTo(3);
+        assertThat(half.heightPx()).isEqualTo(2);
+        assertThat(half.get(2, 1, 2)).isEqualTo(30);
+        RgbImage turned = source.load(d.images().get(3), 2);
+        assertThat(turned.widthPx()).isEqualTo(2);
+        assertThat(turned.heightPx()).isEqualTo(3);
+
+        assertThatThrownBy(() -> source.load(d.images().get(1), 2)).isInstanceOf(ImageLoadException.class)
+                .hasMessage(dir.resolve("pics/a.png") + ": image 2 is declared 6x3 in the COCO file, found 5x3")
+                .satisfies(e -> assertThat(((ImageLoadException) e).reason()).isEqualTo(Problem.Reason.IMAGE_SIZE));
+        assertThatThrownBy(() -> source.load(d.images().get(2), 2)).isInstanceOf(ImageLoadException.class)
+                .hasMessageContaining("declared 6x4").hasMessageContaining("found 4x6")
+                .hasMessageContaining("EXIF orientation turns it");
+        assertThatThrownBy(() -> source.load(d.images().get(4), 2)).isInstanceOf(IOException.class)
+                .hasMessage(dir.resolve("pics/missing.png") + ": image file not found");
+        assertThatThrownBy(() -> source.load(d.images().get(5), 2)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(dir.resolve("pics/text.png") + ": not a supported image format");
+        assertThatThrownBy(() -> source.load(d.images().get(6), 2)).isInstanceOf(IOException.class)
+                .isNotInstanceOf(ImageLoadException.class)
+                .hasMessageStartingWith(dir.resolve("pics/cut.png") + ": cannot decode png image: ");
     }
 }

@@ -96,14 +96,16 @@ class CocoResultWriterTest {
     void rejectsUnknownAnnotationsAndMasksOfTheWrongSize() throws IOException {
         CocoDataset d = dataset();
         BinaryMask right = new BinaryMask(4, 3);
+        Path rejected = dir.resolve("rejected/annotations.json");
 
-        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(12L, CocoResultWriter.Refined.of(right, 1))))
+        assertThatThrownBy(() -> CocoResultWriter.writeFile(d, Map.of(12L, CocoResultWriter.Refined.of(right, 1)), rejected))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("annotation 12");
-        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(99L, CocoResultWriter.Refined.of(right, 1))))
+        assertThatThrownBy(() -> CocoResultWriter.writeFile(d, Map.of(99L, CocoResultWriter.Refined.of(right, 1)), rejected))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("annotation 99");
-        assertThatThrownBy(() -> CocoResultWriter.toDocument(d, Map.of(11L, CocoResultWriter.Refined.of(right, 1))))
+        assertThatThrownBy(() -> CocoResultWriter.writeFile(d, Map.of(11L, CocoResultWriter.Refined.of(right, 1)), rejected))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("5x2").hasMessageContaining("found 4x3");
+        assertThat(rejected.getParent()).as("nothing written").doesNotExist();
         assertThatThrownBy(() -> CocoResultWriter.Refined.of(right, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
     }
@@ -145,7 +147,7 @@ class CocoResultWriterTest {
     }
 
     @Test
-    void streamingFromPerImagePartsWritesTheSameBytesAsTheWholeDocument() throws IOException {
+    void streamingFromPerImagePartsWritesTheSameBytesAsTheMasksHeldInMemory() throws IOException {
         CocoDataset d = dataset();
         BinaryMask m10 = CocoRleTest.mask(4, 3, "0110", "0100", "0000");
         BinaryMask m13 = CocoRleTest.mask(4, 3, "1000", "0000", "0001");
@@ -166,7 +168,7 @@ class CocoResultWriterTest {
         Map<Long, CocoResultWriter.Refined> all = new java.util.HashMap<>(image1);
         all.putAll(image2);
         Path whole = dir.resolve("whole.json");
-        CocoJson.write(whole, CocoResultWriter.toDocument(d, all));
+        CocoResultWriter.writeFile(d, all, whole);
         assertThat(w.refined()).isEqualTo(3);
         assertThat(Files.readString(w.file())).isEqualTo(Files.readString(whole));
 
@@ -176,5 +178,40 @@ class CocoResultWriterTest {
         assertThat(kept).hasSize(1);
         assertThat(kept.get(0).get("id").asLong()).isEqualTo(11);
         assertThat(kept.get(0).get("bbox").toString()).isEqualTo("[1,0,3,2]");
+    }
+
+    @Test
+    void severalTargetsAreWrittenInOnePassEachWithItsOwnEdit() throws IOException {
+        CocoDataset d = dataset();
+        Map<Long, CocoResultWriter.Refined> image1 = Map.of(
+                10L, CocoResultWriter.Refined.of(CocoRleTest.mask(4, 3, "0110", "0100", "0000"), 0.25),
+                13L, CocoResultWriter.Refined.withMaskBox(CocoRleTest.mask(4, 3, "1000", "0000", "0001"), 0.5));
+        Map<Long, CocoResultWriter.Refined> image2 = Map.of(
+                11L, CocoResultWriter.Refined.of(CocoRleTest.mask(5, 2, "01110", "00100"), 0.75));
+        java.util.List<Long> asked = new java.util.ArrayList<>();
+        CocoResultWriter.ImageMasks masks = id -> {
+            asked.add(id);
+            return id == 1 ? image1 : image2;
+        };
+        CocoResultWriter.AnnotationEdit mark = (id, a) -> a.put("mark", id * 2);
+        Path plain = dir.resolve("multi/plain.json");
+        Path marked = dir.resolve("multi/marked.json");
+
+        java.util.List<CocoResultWriter.Written> written = CocoResultWriter.stream(d, masks, false, java.util.List.of(
+                new CocoResultWriter.Target(plain, CocoResultWriter.AnnotationEdit.NONE),
+                new CocoResultWriter.Target(marked, mark)));
+
+        assertThat(asked).as("images 1, 2, 1 in annotation order, once for both files").containsExactly(1L, 2L, 1L);
+        assertThat(written).extracting(CocoResultWriter.Written::file).containsExactly(plain, marked);
+        assertThat(written).extracting(CocoResultWriter.Written::refined).containsExactly(3, 3);
+        Path plainAlone = CocoResultWriter.stream(d, masks, dir.resolve("plain.json"), false,
+                CocoResultWriter.AnnotationEdit.NONE).file();
+        Path markedAlone = CocoResultWriter.stream(d, masks, dir.resolve("marked.json"), false, mark).file();
+        assertThat(Files.readString(plain)).isEqualTo(Files.readString(plainAlone));
+        assertThat(Files.readString(marked)).isEqualTo(Files.readString(markedAlone));
+        JsonNode anns = CocoJson.MAPPER.readTree(marked.toFile()).get("annotations");
+        assertThat(anns.get(0).get("mark").asLong()).isEqualTo(20);
+        assertThat(anns.get(2).has("mark")).as("not refined").isFalse();
+        assertThat(CocoJson.MAPPER.readTree(plain.toFile()).get("annotations").get(0).has("mark")).isFalse();
     }
 }
