@@ -1,6 +1,7 @@
 package org.boxrefine.io;
 
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,24 +56,24 @@ public final class AtomicFiles {
         Path[] blamed = {null};
         Path at = targets.get(0);
         try {
-            List<OutputStream> streams = new ArrayList<>();
-            Exception failure = null;
-            try {
+            try (Streams streams = new Streams()) {
                 for (Path target : targets) {
                     at = target;
                     Path dir = target.toAbsolutePath().getParent();
                     Files.createDirectories(dir);
                     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), PART_SUFFIX);
                     tmps.add(tmp);
-                    streams.add(new Blamed(new BufferedOutputStream(Files.newOutputStream(tmp)), target, blamed));
+                    streams.list.add(new Blamed(new BufferedOutputStream(Files.newOutputStream(tmp)), target, blamed));
                 }
                 at = targets.get(0);
-                body.writeTo(Collections.unmodifiableList(streams));
-            } catch (IOException | RuntimeException e) {
-                failure = e;
-                throw e;
-            } finally {
-                closeAll(streams, failure);
+                try {
+                    body.writeTo(Collections.unmodifiableList(streams.list));
+                } catch (IOException | RuntimeException e) {
+                    if (blamed[0] == null) {
+                        blamed[0] = at;
+                    }
+                    throw e;
+                }
             }
             for (int i = 0; i < targets.size(); i++) {
                 at = targets.get(i);
@@ -94,27 +95,27 @@ public final class AtomicFiles {
         }
     }
 
-    /**
-     * Closes every stream, flushing it. When the body already failed ({@code failure}), a failure to close is added
-     * to it; otherwise the first one is thrown, with the others added to it.
-     */
-    private static void closeAll(List<OutputStream> streams, Exception failure) throws IOException {
-        IOException first = null;
-        for (OutputStream s : streams) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                if (failure != null) {
-                    failure.addSuppressed(e);
-                } else if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
+    /** The streams of one write, closed together: each one is closed, the first failure thrown with the others. */
+    private static final class Streams implements Closeable {
+        final List<OutputStream> list = new ArrayList<>();
+
+        @Override
+        public void close() throws IOException {
+            IOException first = null;
+            for (OutputStream s : list) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
                 }
             }
-        }
-        if (first != null) {
-            throw first;
+            if (first != null) {
+                throw first;
+            }
         }
     }
 

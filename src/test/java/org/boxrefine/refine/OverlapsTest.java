@@ -3,6 +3,7 @@ package org.boxrefine.refine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.boxrefine.geom.BoxPx;
@@ -17,9 +18,9 @@ class OverlapsTest {
     private static Overlaps.Claim flat(BoxPx box, float p) {
         PixelRect r = box.pixelRect(100, 100);
         BinaryMask m = new BinaryMask(r.widthPx(), r.heightPx());
-        java.util.Arrays.fill(m.data(), (byte) 1);
+        Arrays.fill(m.data(), (byte) 1);
         float[] probs = new float[r.widthPx() * r.heightPx()];
-        java.util.Arrays.fill(probs, p);
+        Arrays.fill(probs, p);
         return new Overlaps.Claim(box, new CroppedMask(r, m), probs);
     }
 
@@ -153,7 +154,7 @@ class OverlapsTest {
                 kept += claims.get(k).mask().get(i % w, i / w) && !lost[k][i] ? 1 : 0;
             }
             if (kept == 0) {
-                java.util.Arrays.fill(lost[k], false);
+                Arrays.fill(lost[k], false);
             }
         }
         return lost;

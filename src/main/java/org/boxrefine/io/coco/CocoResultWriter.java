@@ -152,7 +152,8 @@ public final class CocoResultWriter {
     /**
      * As {@link #stream(CocoDataset, ImageMasks, Path, boolean, AnnotationEdit)}, writing every target in the same
      * pass: each image's masks are asked for once for all of them, and every target holds the same annotations,
-     * each refined one with that target's edit. Each file is written whole, or none is.
+     * each refined one with that target's edit. Each file is written whole or not at all; when writing fails,
+     * none is written (the finished files are then renamed into place one at a time).
      *
      * @return what each target got, in the order of {@code targets}
      */
@@ -170,74 +171,64 @@ public final class CocoResultWriter {
         }
         int[] count = {0};
         AtomicFiles.writeAll(targets.stream().map(Target::file).toList(), streams -> {
+            // the generators own nothing (CocoJson leaves closing the streams to AtomicFiles): flushed, not closed
             List<JsonGenerator> gens = new ArrayList<>();
-            try {
-                for (OutputStream os : streams) {
-                    JsonGenerator g = CocoJson.MAPPER.getFactory().createGenerator(os);
-                    gens.add(g);
-                    g.setPrettyPrinter(new DefaultPrettyPrinter());
-                    g.writeStartObject();
+            for (OutputStream os : streams) {
+                JsonGenerator g = CocoJson.MAPPER.getFactory().createGenerator(os);
+                gens.add(g);
+                g.setPrettyPrinter(new DefaultPrettyPrinter());
+                g.writeStartObject();
+            }
+            for (Map.Entry<String, JsonNode> field : doc.properties()) {
+                for (JsonGenerator g : gens) {
+                    g.writeFieldName(field.getKey());
                 }
-                for (Map.Entry<String, JsonNode> field : doc.properties()) {
+                if (!field.getKey().equals("annotations") || n == 0) {
                     for (JsonGenerator g : gens) {
-                        g.writeFieldName(field.getKey());
+                        CocoJson.MAPPER.writeTree(g, field.getValue());
                     }
-                    if (!field.getKey().equals("annotations") || n == 0) {
+                    continue;
+                }
+                for (JsonGenerator g : gens) {
+                    g.writeStartArray();
+                }
+                long loadedImage = Long.MIN_VALUE;
+                Map<Long, Refined> loaded = Map.of();
+                for (int i = 0; i < n; i++) {
+                    JsonNode ann = annotations.get(i);
+                    Refined mask = null;
+                    ImageRecord image = null;
+                    if (usable[i]) {
+                        image = dataset.imageOfAnnotation(usableIdAt[i]).orElseThrow();
+                        if (image.imageId() != loadedImage) {
+                            loaded = masks.of(image.imageId());
+                            loadedImage = image.imageId();
+                        }
+                        mask = loaded.get(usableIdAt[i]);
+                    }
+                    if (mask != null) {
+                        for (int t = 0; t < gens.size(); t++) {
+                            ObjectNode refined = refinedAnnotation(((ObjectNode) ann).deepCopy(), usableIdAt[i],
+                                    mask, image);
+                            targets.get(t).edit().edit(usableIdAt[i], refined);
+                            CocoJson.MAPPER.writeTree(gens.get(t), refined);
+                        }
+                        count[0]++;
+                    } else if (!refinedOnly) {
                         for (JsonGenerator g : gens) {
-                            CocoJson.MAPPER.writeTree(g, field.getValue());
+                            CocoJson.MAPPER.writeTree(g, ann);
                         }
-                        continue;
-                    }
-                    for (JsonGenerator g : gens) {
-                        g.writeStartArray();
-                    }
-                    long loadedImage = Long.MIN_VALUE;
-                    Map<Long, Refined> loaded = Map.of();
-                    for (int i = 0; i < n; i++) {
-                        JsonNode ann = annotations.get(i);
-                        Refined mask = null;
-                        ImageRecord image = null;
-                        if (usable[i]) {
-                            image = dataset.imageOfAnnotation(usableIdAt[i]).orElseThrow();
-                            if (image.imageId() != loadedImage) {
-                                loaded = masks.of(image.imageId());
-                                loadedImage = image.imageId();
-                            }
-                            mask = loaded.get(usableIdAt[i]);
-                        }
-                        if (mask != null) {
-                            for (int t = 0; t < gens.size(); t++) {
-                                ObjectNode refined = refinedAnnotation(((ObjectNode) ann).deepCopy(), usableIdAt[i],
-                                        mask, image);
-                                targets.get(t).edit().edit(usableIdAt[i], refined);
-                                CocoJson.MAPPER.writeTree(gens.get(t), refined);
-                            }
-                            count[0]++;
-                        } else if (!refinedOnly) {
-                            for (JsonGenerator g : gens) {
-                                CocoJson.MAPPER.writeTree(g, ann);
-                            }
-                        }
-                    }
-                    for (JsonGenerator g : gens) {
-                        g.writeEndArray();
                     }
                 }
                 for (JsonGenerator g : gens) {
-                    g.writeEndObject();
+                    g.writeEndArray();
                 }
-            } catch (IOException | RuntimeException e) {
-                for (JsonGenerator g : gens) {
-                    try {
-                        g.close();
-                    } catch (IOException closing) {
-                        e.addSuppressed(closing);
-                    }
-                }
-                throw e;
             }
             for (JsonGenerator g : gens) {
-                g.close();
+                g.writeEndObject();
+            }
+            for (JsonGenerator g : gens) {
+                g.flush();
             }
         });
         List<Written> written = new ArrayList<>();

@@ -65,11 +65,7 @@ public final class ImageFiles {
      * @throws IOException naming the file when it is missing, empty or not a readable image
      */
     public static Size size(Path file) throws IOException {
-        return withReader(file, (reader, orientation) -> {
-            int w = reader.getWidth(0);
-            int h = reader.getHeight(0);
-            return orientation.swapsAxes() ? new Size(h, w) : new Size(w, h);
-        });
+        return withReader(file, ImageFiles::displayed);
     }
 
     /**
@@ -90,6 +86,13 @@ public final class ImageFiles {
      */
     public static RgbImage readRgb(Path file, int subsampling) throws IOException {
         return readRgb(file, subsampling, displayed -> { });
+    }
+
+    /** The size the header declares, as displayed: width and height swapped when the orientation turns it. */
+    private static Size displayed(ImageReader reader, Orientation orientation) throws IOException {
+        int w = reader.getWidth(0);
+        int h = reader.getHeight(0);
+        return orientation.swapsAxes() ? new Size(h, w) : new Size(w, h);
     }
 
     /** Looks at an image's size before its pixels are decoded. */
@@ -115,13 +118,13 @@ public final class ImageFiles {
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
             try {
-                check.check(orientation.swapsAxes() ? new Size(h, w) : new Size(w, h));
+                check.check(displayed(reader, orientation));
             } catch (IOException e) {
                 throw new CheckFailed(e);
             }
-            long pixels = (long) ceilDiv(reader.getWidth(0), subsampling) * ceilDiv(reader.getHeight(0), subsampling);
+            long pixels = (long) ceilDiv(w, subsampling) * ceilDiv(h, subsampling);
             if (pixels > MAX_PIXELS) {
-                throw new IOException(reader.getWidth(0) + "x" + reader.getHeight(0) + " is too large to decode (at"
+                throw new IOException(w + "x" + h + " is too large to decode (at"
                         + " most " + MAX_PIXELS + " pixels" + (subsampling > 1 ? " after subsampling by " + subsampling : "")
                         + ")");
             }

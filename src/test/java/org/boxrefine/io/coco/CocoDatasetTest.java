@@ -14,6 +14,7 @@ import org.boxrefine.dataset.Tag;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.image.RgbImage;
 import org.boxrefine.io.image.ImageFiles;
+import org.boxrefine.io.image.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -205,10 +206,10 @@ class CocoDatasetTest {
         img.set(4, 2, 10, 20, 30);
         ImageFiles.writePng(img, dir.resolve("pics/a.png"));
         RgbImage tall = RgbImage.blank(4, 6);
-        org.boxrefine.io.image.TestImages.exifJpeg(tall, 6, dir.resolve("pics/turned.jpg"));
+        TestImages.exifJpeg(tall, 6, dir.resolve("pics/turned.jpg"));
         Files.writeString(dir.resolve("pics/text.png"), "not an image");
         ImageFiles.writePng(RgbImage.blank(40, 30), dir.resolve("pics/cut.png"));
-        org.boxrefine.io.image.TestImages.truncate(dir.resolve("pics/cut.png"), 0.5);
+        TestImages.truncate(dir.resolve("pics/cut.png"), 0.5);
         Path file = write("coco.json", """
                 {"images": [{"id": 1, "file_name": "pics/a.png", "width": 5, "height": 3},
                             {"id": 2, "file_name": "pics/a.png", "width": 6, "height": 3},

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.boxrefine.image.BinaryMask;
@@ -120,8 +122,8 @@ class CocoResultWriterTest {
         assertThat(d.document()).isEqualTo(CocoJson.MAPPER.readTree(INPUT));
     }
 
-    private static java.util.List<String> fieldNames(JsonNode node) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
@@ -188,7 +190,7 @@ class CocoResultWriterTest {
                 13L, CocoResultWriter.Refined.withMaskBox(CocoRleTest.mask(4, 3, "1000", "0000", "0001"), 0.5));
         Map<Long, CocoResultWriter.Refined> image2 = Map.of(
                 11L, CocoResultWriter.Refined.of(CocoRleTest.mask(5, 2, "01110", "00100"), 0.75));
-        java.util.List<Long> asked = new java.util.ArrayList<>();
+        List<Long> asked = new ArrayList<>();
         CocoResultWriter.ImageMasks masks = id -> {
             asked.add(id);
             return id == 1 ? image1 : image2;
@@ -197,7 +199,7 @@ class CocoResultWriterTest {
         Path plain = dir.resolve("multi/plain.json");
         Path marked = dir.resolve("multi/marked.json");
 
-        java.util.List<CocoResultWriter.Written> written = CocoResultWriter.stream(d, masks, false, java.util.List.of(
+        List<CocoResultWriter.Written> written = CocoResultWriter.stream(d, masks, false, List.of(
                 new CocoResultWriter.Target(plain, CocoResultWriter.AnnotationEdit.NONE),
                 new CocoResultWriter.Target(marked, mark)));
 
