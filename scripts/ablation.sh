@@ -29,6 +29,8 @@ declare -A flags=(
   [plain-cnn]="$na --no-snap --no-fill-holes"
   [plain-cnn+holes]="$na --no-snap $fh"
   [plain-cnn+flip+jitter]="$s256 --no-snap --no-fill-holes --flip --colour-jitter 0.2 --min-part-fraction 1"
+  [plain-cnn+fg-0.3]="$s256 --no-snap --no-fill-holes --flip --colour-jitter 0.2 --min-part-fraction 1 --foreground-share 0.3"
+  [plain-cnn+fg-0.7]="$s256 --no-snap --no-fill-holes --flip --colour-jitter 0.2 --min-part-fraction 1 --foreground-share 0.7"
   [plain-cnn+centre-dropout]="$na --no-snap --no-fill-holes --centre-dropout 0.5"
   [plain-cnn+relabel-1]="$na --no-snap --no-fill-holes --relabel-rounds 1"
   [snap-rectangle-all-parts]="$na_all --snap-start rectangle --snap-margin 2 $fh"
@@ -40,7 +42,7 @@ declare -A flags=(
   [plain-cnn+box-loss-15]="$s256 --no-snap --no-fill-holes --min-part-fraction 1 --box-loss-epochs 15"
   [snap-network+box-loss-15]="$s256 --snap-start network --box-loss-epochs 15"
 )
-order="grabcut default default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15"
+order="grabcut default default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null

@@ -46,6 +46,9 @@ final class RefineOptions {
     @Option(names = "--inside-share", defaultValue = "0", paramLabel = "S", description = "With masks as labels (--relabel-rounds, --initial-labels grabcut): share of the background patches drawn inside the tags, outside their masks (default: ${DEFAULT-VALUE}).")
     double insideShare;
 
+    @Option(names = "--foreground-share", defaultValue = "0.5", paramLabel = "F", description = "Class balance: the share of each image's training patches centred inside a tag (foreground); the rest are background (default: ${DEFAULT-VALUE}).")
+    double foregroundShare;
+
     @Option(names = "--colour-jitter", defaultValue = "0.2", paramLabel = "A", description = "Training only: scale each patch's brightness, contrast and saturation by random factors in [1-A, 1+A] (0 disables; default: ${DEFAULT-VALUE}).")
     double colourJitter;
 
@@ -82,7 +85,7 @@ final class RefineOptions {
         RefineConfig d = RefineConfig.defaults(seed);
         RefineConfig training = new RefineConfig(a, new WorkingScale(tagSizePx, d.scale().maxUpscale()),
                 new SamplingConfig(patchesPerImage, d.sampling().ringFraction(), d.sampling().ringShare(), flip,
-                        colourJitter, insideShare, maxPatchesPerEpoch),
+                        colourJitter, insideShare, maxPatchesPerEpoch, foregroundShare),
                 epochs, d.train().withCentreDropout(centreDropout), d.threshold(), d.minPartFraction(), d.gridStepPx(),
                 d.fillHoles(), d.snap(), relabelRounds, labels, borderFraction, d.overlap(), d.sharedConfidence(),
                 new BoxSupervision(boxLossEpochs, boxLossPairwise, boxLossSimilarity, d.boxSupervision().learningRate()),

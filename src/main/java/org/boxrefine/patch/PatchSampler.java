@@ -6,9 +6,9 @@ import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
 
 /**
- * Draws balanced, seeded patch centres from one image at working scale: foreground centres
- * uniformly inside the tags (a tag chosen in proportion to its area), background centres part
- * from the ring around each tag (the tag included) and the rest from the whole image; when the tags
+ * Draws seeded patch centres from one image at working scale, {@link SamplingConfig#foregroundShare()} of them
+ * foreground: foreground centres uniformly inside the tags (a tag chosen in proportion to its area),
+ * background centres part from the ring around each tag (the tag included) and the rest from the whole image; when the tags
  * carry masks, a share ({@link SamplingConfig#insideShare()}) first from inside the tags, outside
  * their masks (skipped when a tag's mask leaves no such pixel to find). A centre's
  * label is {@link ScaledImage#foreground}: inside a tag, or with masks from a re-labelling round,
@@ -33,7 +33,7 @@ public final class PatchSampler {
         int[] ys = new int[n];
         byte[] labels = new byte[n];
         int count = 0;
-        int wantFg = rects.isEmpty() ? 0 : n / 2;
+        int wantFg = rects.isEmpty() ? 0 : (int) Math.round(n * cfg.foregroundShare());
         double[] cumArea = new double[rects.size()];
         double total = 0;
         for (int i = 0; i < rects.size(); i++) {

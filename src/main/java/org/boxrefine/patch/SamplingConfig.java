@@ -3,7 +3,7 @@ package org.boxrefine.patch;
 /**
  * How patches are drawn from each image, and how training patches are augmented.
  *
- * @param patchesPerImage patches per image and epoch, half foreground, half background
+ * @param patchesPerImage patches per image and epoch, {@code foregroundShare} of them foreground, the rest background
  * @param ringFraction    width of the ring around each tag, as a fraction of the tag's size
  * @param ringShare       share of the background patches drawn from that ring (the rest come
  *                        from anywhere outside the tags)
@@ -18,9 +18,14 @@ package org.boxrefine.patch;
  *                        image count exceeds it, each image gives fewer patches (see
  *                        {@link #forImages(int)}), so training time and memory stop growing with the
  *                        data set while every image still takes part
+ * @param foregroundShare the class balance: the share of each image's patches drawn with their centre inside a
+ *                        tag (labelled foreground); the rest are background
  */
 public record SamplingConfig(int patchesPerImage, double ringFraction, double ringShare, boolean flip,
-        double colourJitter, double insideShare, long maxPatchesPerEpoch) {
+        double colourJitter, double insideShare, long maxPatchesPerEpoch, double foregroundShare) {
+
+    /** The default class balance: as many foreground as background patches. */
+    public static final double DEFAULT_FOREGROUND_SHARE = 0.5;
 
     /**
      * The default budget: 512 patches from each of 160 images. On the dev splits 128 patches per image scored
@@ -33,6 +38,9 @@ public record SamplingConfig(int patchesPerImage, double ringFraction, double ri
     public static final int MIN_PATCHES_PER_IMAGE = 16;
 
     public SamplingConfig {
+        if (!(foregroundShare >= 0.05 && foregroundShare <= 0.95)) {
+            throw new IllegalArgumentException("foreground share must be in [0.05, 0.95], found " + foregroundShare);
+        }
         if (maxPatchesPerEpoch < 2) {
             throw new IllegalArgumentException("the patch budget per epoch must be at least 2, found "
                     + maxPatchesPerEpoch);
@@ -59,7 +67,14 @@ public record SamplingConfig(int patchesPerImage, double ringFraction, double ri
         this(patchesPerImage, ringFraction, ringShare, false, 0, 0);
     }
 
-    /** Sampling with the default budget. */
+    /** Sampling with the default class balance. */
+    public SamplingConfig(int patchesPerImage, double ringFraction, double ringShare, boolean flip,
+            double colourJitter, double insideShare, long maxPatchesPerEpoch) {
+        this(patchesPerImage, ringFraction, ringShare, flip, colourJitter, insideShare, maxPatchesPerEpoch,
+                DEFAULT_FOREGROUND_SHARE);
+    }
+
+    /** Sampling with the default budget and class balance. */
     public SamplingConfig(int patchesPerImage, double ringFraction, double ringShare, boolean flip,
             double colourJitter, double insideShare) {
         this(patchesPerImage, ringFraction, ringShare, flip, colourJitter, insideShare,
@@ -84,7 +99,7 @@ public record SamplingConfig(int patchesPerImage, double ringFraction, double ri
         long share = maxPatchesPerEpoch / images / 2 * 2;
         int perImage = (int) Math.min(patchesPerImage, Math.max(MIN_PATCHES_PER_IMAGE, share));
         return new SamplingConfig(perImage, ringFraction, ringShare, flip, colourJitter, insideShare,
-                maxPatchesPerEpoch);
+                maxPatchesPerEpoch, foregroundShare);
     }
 
     /** Whether training patches are changed at all (flipped or jittered). */

@@ -30,6 +30,7 @@ public final class RefineSettings {
         s.put("colourJitter", cfg.sampling().colourJitter());
         s.put("insideShare", cfg.sampling().insideShare());
         s.put("maxPatchesPerEpoch", cfg.sampling().maxPatchesPerEpoch());
+        s.put("foregroundShare", cfg.sampling().foregroundShare());
         s.put("epochs", cfg.epochs());
         s.put("batchSize", cfg.train().batchSize());
         // the float as its shortest decimal, so that it reads back as the same float
@@ -80,7 +81,8 @@ public final class RefineSettings {
                         r.dbl("ringFraction", d.sampling().ringFraction()), r.dbl("ringShare", d.sampling().ringShare()),
                         r.bool("flip", d.sampling().flip()), r.dbl("colourJitter", d.sampling().colourJitter()),
                         r.dbl("insideShare", d.sampling().insideShare()),
-                        r.lng("maxPatchesPerEpoch", d.sampling().maxPatchesPerEpoch())),
+                        r.lng("maxPatchesPerEpoch", d.sampling().maxPatchesPerEpoch()),
+                        r.dbl("foregroundShare", d.sampling().foregroundShare())),
                 r.integer("epochs", d.epochs()),
                 new TrainConfig(r.integer("batchSize", d.train().batchSize()),
                         (float) r.dbl("learningRate", d.train().learningRate()), r.lng("trainSeed", seed),

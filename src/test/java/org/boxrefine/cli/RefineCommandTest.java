@@ -161,6 +161,10 @@ class RefineCommandTest {
         assertThat(c.sampling().maxPatchesPerEpoch()).isEqualTo(5000);
         assertThat(c.snap().guideRadius()).isZero();
         assertThat(c.snap().sizePx()).isEqualTo(256);
+        assertThat(c.sampling().foregroundShare()).isEqualTo(SamplingConfig.DEFAULT_FOREGROUND_SHARE);
+        RefineOptions balance = new RefineOptions();
+        new CommandLine(balance).parseArgs("--foreground-share", "0.3");
+        assertThat(balance.config().sampling().foregroundShare()).isEqualTo(0.3);
         RefineOptions bad = new RefineOptions();
         new CommandLine(bad).parseArgs("--snap-guide-radius", "-1");
         assertThatThrownBy(bad::config).hasMessageContaining("snap guide radius").hasMessageContaining("-1");

@@ -94,6 +94,28 @@ class PatchLabelAndSamplingTest {
     }
 
     @Test
+    void theForegroundShareSetsTheClassBalance() {
+        ScaledImage img = image(60, 50, new BoxPx(20, 15, 40, 35));
+        for (double share : new double[] {0.2, 0.5, 0.75}) {
+            SamplingConfig cfg = new SamplingConfig(200, 0.5, 0.5, false, 0, 0, 10_000, share);
+            PatchSampler.Samples s = PatchSampler.sample(img, cfg, new SplittableRandom(3));
+            int fg = 0;
+            for (int i = 0; i < s.count(); i++) {
+                fg += s.label()[i];
+                assertThat(s.label()[i] == 1).as("label of (%d,%d)", s.x()[i], s.y()[i])
+                        .isEqualTo(img.foreground(s.x()[i], s.y()[i]));
+            }
+            assertThat(s.count()).isEqualTo(200);
+            assertThat(fg).as("foreground patches at share %s", share).isEqualTo((int) Math.round(200 * share));
+        }
+        assertThat(new SamplingConfig(64, 0.5, 0.5).foregroundShare()).isEqualTo(0.5);
+        assertThat(new SamplingConfig(64, 0.5, 0.5, false, 0, 0, 10_000, 0.3).forImages(1000).foregroundShare())
+                .isEqualTo(0.3);
+        assertThatThrownBy(() -> new SamplingConfig(64, 0.5, 0.5, false, 0, 0, 10_000, 1.0))
+                .hasMessageContaining("foreground share").hasMessageContaining("found 1.0");
+    }
+
+    @Test
     void workingScaleMakesTheMedianTagTheChosenSize() {
         WorkingScale ws = new WorkingScale(64, 2);
         List<BoxPx> tags = List.of(BoxPx.fromXywh(0, 0, 100, 100), BoxPx.fromXywh(0, 0, 200, 200),
