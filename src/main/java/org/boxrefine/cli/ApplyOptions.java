@@ -21,7 +21,8 @@ final class ApplyOptions {
 
     @Option(names = "--predict-workers", paramLabel = "W", description = "refine, apply: images refined at once after"
             + " training (GrabCut of one image runs while PyTorch predicts another); PyTorch then gets --threads divided"
-            + " by W, so the threads never exceed the cores. Output and its order do not change (default: one per --threads, at most 4).")
+            + " by W, so the threads never exceed the cores. Output and its order do not change (default: one per"
+            + " --threads, at most 4).")
     Integer predictWorkers;
 
     @Option(names = "--threshold", paramLabel = "P", description = "Foreground when the probability exceeds this (default: 0.5; apply: the model's).")

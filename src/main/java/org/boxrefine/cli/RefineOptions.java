@@ -24,7 +24,7 @@ final class RefineOptions {
     @Option(names = "--epochs", defaultValue = "1", description = "Passes over the data set in training (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--patches-per-image", defaultValue = "512", description = "Patches per image and epoch, half foreground (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--patches-per-image", defaultValue = "512", description = "Patches per image and epoch, --foreground-share of them foreground (default: ${DEFAULT-VALUE}).")
     int patchesPerImage;
 
     @Option(names = "--max-patches-per-epoch", defaultValue = "81920", paramLabel = "N", description = "Training budget: on a data set where --patches-per-image times the image count exceeds N, each image gives N / images patches (at least 16), so training time stops growing with the data set (default: ${DEFAULT-VALUE}).")

@@ -8,10 +8,10 @@ import org.boxrefine.geom.PixelRect;
 /**
  * Draws seeded patch centres from one image at working scale, {@link SamplingConfig#foregroundShare()} of them
  * foreground: foreground centres uniformly inside the tags (a tag chosen in proportion to its area),
- * background centres part from the ring around each tag (the tag included) and the rest from the whole image; when the tags
- * carry masks, a share ({@link SamplingConfig#insideShare()}) first from inside the tags, outside
- * their masks (skipped when a tag's mask leaves no such pixel to find). A centre's
- * label is {@link ScaledImage#foreground}: inside a tag, or with masks from a re-labelling round,
+ * background centres part from the ring around each tag (the tag included) and the rest from the
+ * whole image; when the tags carry masks, a share ({@link SamplingConfig#insideShare()}) first from
+ * inside the tags, outside their masks (skipped when a tag's mask leaves no such pixel to find). A
+ * centre's label is {@link ScaledImage#foreground}: inside a tag, or with masks from a re-labelling round,
  * inside a tag's mask.
  */
 public final class PatchSampler {

@@ -559,12 +559,11 @@ public final class Refiner {
                 m -> (long) m.widthPx() * m.heightPx());
         int w = out.widthPx();
         int h = out.heightPx();
-        long t0 = System.nanoTime();
-        float[] probs = map.sample(out.x0Px(), out.y0Px(), 1, 1, w, h);
-        times.add(StageTimes.Stage.PREDICT, t0, 0);
+        float[] probs = times.time(StageTimes.Stage.PREDICT, () -> map.sample(out.x0Px(), out.y0Px(), 1, 1, w, h),
+                p -> 0);
         float[] fg = config.snap().enabled()
                 ? times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out)) : probs;
-        t0 = System.nanoTime();
+        long t0 = System.nanoTime();
         BinaryMask mask = postProcess(tag.box(), out, fg, config.snap().enabled() ? 0.5 : config.threshold());
         long floor = Math.round(MIN_MASK_SHARE * out.areaPx());
         if (mask.count() < floor && config.snap().enabled()) {
