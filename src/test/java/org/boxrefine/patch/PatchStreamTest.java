@@ -13,12 +13,18 @@ import org.junit.jupiter.api.Test;
 
 class PatchStreamTest {
 
-    @Test
-    void streamsEveryEpochSkipsBrokenImagesOnceAndIsSeeded() {
+    /** {@code n} 40x40 images, each with one 20x20 tag in the middle. */
+    private static List<ImageRecord> records(int n) {
         List<ImageRecord> recs = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < n; i++) {
             recs.add(new ImageRecord(i, "img" + i + ".png", 40, 40, List.of(new Tag(i, 1, new BoxPx(10, 10, 30, 30)))));
         }
+        return recs;
+    }
+
+    @Test
+    void streamsEveryEpochSkipsBrokenImagesOnceAndIsSeeded() {
+        List<ImageRecord> recs = records(5);
         List<Long> errors = new ArrayList<>();
         List<Long> loads = new ArrayList<>();
         PatchStream.Loader loader = r -> {
@@ -55,10 +61,7 @@ class PatchStreamTest {
 
     @Test
     void aDataSetOverTheBudgetGivesFewerPatchesPerImageButUsesEveryImage() {
-        List<ImageRecord> recs = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            recs.add(new ImageRecord(i, "img" + i + ".png", 40, 40, List.of(new Tag(i, 1, new BoxPx(10, 10, 30, 30)))));
-        }
+        List<ImageRecord> recs = records(12);
         List<Long> loads = new ArrayList<>();
         PatchStream.Loader loader = r -> {
             loads.add(r.imageId());
