@@ -53,8 +53,14 @@ final class ApplyOptions {
     @Option(names = "--snap-iterations", paramLabel = "N", description = "GrabCut iterations (default: 5; apply: the model's).")
     Integer snapIterations;
 
-    @Option(names = "--snap-start", paramLabel = "HOW", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold) or prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) (default: rectangle; apply: the model's).")
+    @Option(names = "--snap-start", paramLabel = "HOW", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold) prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) or auto (rectangle start; where the network's mean probability inside that mask is at least --snap-auto-confidence, the network start on a crop with --snap-auto-margin of context instead) (default: auto; apply: the model's).")
     String snapStart;
+
+    @Option(names = "--snap-auto-confidence", paramLabel = "P", description = "With --snap-start auto: the network's mean probability inside the rectangle start's mask at or above which a tag is snapped again with the network start (default: 0.82; apply: the model's).")
+    Double snapAutoConfidence;
+
+    @Option(names = "--snap-auto-margin", paramLabel = "F", description = "With --snap-start auto: background context of the second snapping, as a fraction of the tag's size (default: 0.1; apply: the model's).")
+    Double snapAutoMargin;
 
     @Option(names = "--snap-prior-weight", paramLabel = "W", description = "With --snap-start prior: the probability channel spans 0..255 times this (default: 0.5; apply: the model's).")
     Double snapPriorWeight;
@@ -76,7 +82,8 @@ final class ApplyOptions {
             case "rectangle" -> SnapStart.RECTANGLE;
             case "network" -> SnapStart.NETWORK;
             case "prior" -> SnapStart.PRIOR;
-            default -> throw new IllegalArgumentException("--snap-start must be rectangle, network or prior, found '"
+            case "auto" -> SnapStart.AUTO;
+            default -> throw new IllegalArgumentException("--snap-start must be rectangle, network, prior or auto, found '"
                     + snapStart + "'");
         };
         OverlapRule rule = overlap == null ? base.overlap() : switch (overlap.toLowerCase(Locale.ROOT)) {
@@ -86,7 +93,8 @@ final class ApplyOptions {
         };
         SnapConfig snapConfig = new SnapConfig(or(snap, s.enabled()), or(snapSizePx, s.sizePx()),
                 or(snapMargin, s.marginFraction()), or(snapIterations, s.iterations()), or(threshold, s.seedThreshold()),
-                start, or(snapPriorWeight, s.priorWeight()), or(snapGuideRadius, s.guideRadius()));
+                start, or(snapPriorWeight, s.priorWeight()), or(snapGuideRadius, s.guideRadius()),
+                or(snapAutoConfidence, s.autoConfidence()), or(snapAutoMargin, s.autoMarginFraction()));
         double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
         return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
                 or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),
@@ -109,6 +117,8 @@ final class ApplyOptions {
         add(out, "--snap-iterations", snapIterations);
         add(out, "--snap-start", snapStart);
         add(out, "--snap-prior-weight", snapPriorWeight);
+        add(out, "--snap-auto-confidence", snapAutoConfidence);
+        add(out, "--snap-auto-margin", snapAutoMargin);
         add(out, fillHoles == null || fillHoles ? "--fill-holes" : "--no-fill-holes", fillHoles);
         add(out, "--overlap", overlap);
         add(out, "--overlap-shared", overlapShared);

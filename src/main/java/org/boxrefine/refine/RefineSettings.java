@@ -50,6 +50,8 @@ public final class RefineSettings {
         s.put("snapStart", snap.start().name());
         s.put("snapPriorWeight", snap.priorWeight());
         s.put("snapGuideRadius", snap.guideRadius());
+        s.put("snapAutoConfidence", snap.autoConfidence());
+        s.put("snapAutoMargin", snap.autoMarginFraction());
         s.put("relabelRounds", cfg.relabelRounds());
         s.put("initialLabels", cfg.initialLabels().name());
         s.put("borderFraction", cfg.borderFraction());
@@ -93,7 +95,8 @@ public final class RefineSettings {
                         r.dbl("snapMargin", ds.marginFraction()), r.integer("snapIterations", ds.iterations()),
                         r.dbl("snapSeedThreshold", r.dbl("threshold", ds.seedThreshold())),
                         r.enumValue("snapStart", SnapStart.class, ds.start()),
-                        r.dbl("snapPriorWeight", ds.priorWeight()), r.dbl("snapGuideRadius", ds.guideRadius())),
+                        r.dbl("snapPriorWeight", ds.priorWeight()), r.dbl("snapGuideRadius", ds.guideRadius()),
+                        r.dbl("snapAutoConfidence", ds.autoConfidence()), r.dbl("snapAutoMargin", ds.autoMarginFraction())),
                 r.integer("relabelRounds", d.relabelRounds()),
                 r.enumValue("initialLabels", InitialLabels.class, d.initialLabels()),
                 r.dbl("borderFraction", d.borderFraction()),

@@ -329,7 +329,8 @@ public final class Refiner {
             for (Tag t : d.tags()) {
                 PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
                 float[] fg = out.isEmpty() ? new float[0]
-                        : times.time(StageTimes.Stage.SNAP, () -> snapped(img, t.box(), null, out));
+                        : times.time(StageTimes.Stage.SNAP, () -> snapped(img, t.box(), null, out,
+                                SnapStart.RECTANGLE, config.snap().marginFraction()));
                 results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
             }
             return results;
@@ -541,7 +542,9 @@ public final class Refiner {
     public static final double MIN_MASK_SHARE = 0.03;
 
     /**
-     * One tag's mask: snapped (or the network's map thresholded), then the connectivity prior. A
+     * One tag's mask: snapped (or the network's map thresholded), then the connectivity prior; with
+     * {@link SnapStart#AUTO}, snapped again from the network start where the network is confident inside the first
+     * mask. A
      * box always holds its object, so a mask that covers less than {@link #MIN_MASK_SHARE} of the
      * tag (GrabCut can settle on almost all background when the object's colours match its
      * surroundings) falls back to the network's mask, and when that is as small, to the tag itself.
@@ -561,10 +564,21 @@ public final class Refiner {
         int h = out.heightPx();
         float[] probs = times.time(StageTimes.Stage.PREDICT, () -> map.sample(out.x0Px(), out.y0Px(), 1, 1, w, h),
                 p -> 0);
-        float[] fg = config.snap().enabled()
-                ? times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out)) : probs;
+        SnapConfig sc = config.snap();
+        SnapStart first = sc.start() == SnapStart.AUTO ? SnapStart.RECTANGLE : sc.start();
+        float[] fg = sc.enabled()
+                ? times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out, first,
+                        sc.marginFraction()))
+                : probs;
         long t0 = System.nanoTime();
-        BinaryMask mask = postProcess(tag.box(), out, fg, config.snap().enabled() ? 0.5 : config.threshold());
+        BinaryMask mask = postProcess(tag.box(), out, fg, sc.enabled() ? 0.5 : config.threshold());
+        if (sc.enabled() && sc.start() == SnapStart.AUTO && meanInside(mask, probs) >= sc.autoConfidence()) {
+            times.add(StageTimes.Stage.MASKS, t0);
+            float[] again = times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out,
+                    SnapStart.NETWORK, sc.autoMarginFraction()));
+            t0 = System.nanoTime();
+            mask = postProcess(tag.box(), out, again, 0.5);
+        }
         long floor = Math.round(MIN_MASK_SHARE * out.areaPx());
         if (mask.count() < floor && config.snap().enabled()) {
             BinaryMask network = postProcess(tag.box(), out, probs, config.threshold());
@@ -606,14 +620,16 @@ public final class Refiner {
     }
 
     /**
-     * GrabCut on a crop around the tag, started as {@link SnapConfig#start()} says (box-free, the
+     * GrabCut on a crop around the tag with {@code marginFraction} tag sizes of context, started as {@code start}
+     * says (never {@link SnapStart#AUTO}; box-free, the
      * border band starts as probably background, as in training): returns 1 or 0 per pixel of
      * {@code out} (original scale), bilinearly resampled from the crop's scale. (Time it under
      * {@link StageTimes.Stage#SNAP}.)
      */
-    private float[] snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out) {
+    private float[] snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out, SnapStart start,
+            double marginFraction) {
         SnapConfig sc = config.snap();
-        PixelRect crop = tag.grow(sc.marginFraction() * tag.sizePx() + 1).pixelRect(original.widthPx(),
+        PixelRect crop = tag.grow(marginFraction * tag.sizePx() + 1).pixelRect(original.widthPx(),
                 original.heightPx());
         double t = sc.scaleFor(tag);
         int cw = Math.max(1, (int) Math.round(crop.widthPx() * t));
@@ -621,7 +637,7 @@ public final class Refiner {
         double tx = (double) cw / crop.widthPx();
         double ty = (double) ch / crop.heightPx();
         RgbImage img = Resize.rgb(original.crop(crop), cw, ch);
-        float[] p = map == null || sc.start() == SnapStart.RECTANGLE ? null : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
+        float[] p = map == null || start == SnapStart.RECTANGLE ? null : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
         byte[] labels = new byte[cw * ch];
         double band = config.initialLabels() == InitialLabels.BORDER
                 ? config.borderFraction() * Math.min(original.widthPx(), original.heightPx()) : 0;
@@ -636,13 +652,13 @@ public final class Refiner {
                 } else if (!inner.contains(xo, yo)) {
                     labels[k] = GrabCut.PROBABLY_BACKGROUND;
                 } else {
-                    labels[k] = p == null || sc.start() != SnapStart.NETWORK || p[k] > sc.seedThreshold()
+                    labels[k] = p == null || start != SnapStart.NETWORK || p[k] > sc.seedThreshold()
                             ? GrabCut.PROBABLY_FOREGROUND
                             : GrabCut.PROBABLY_BACKGROUND;
                 }
             }
         }
-        byte[] fg = (p != null && sc.start() == SnapStart.PRIOR
+        byte[] fg = (p != null && start == SnapStart.PRIOR
                 ? GrabCut.withPrior(img, p, sc.priorWeight(), labels, sc.iterations())
                 : GrabCut.fromLabels(img, labels, sc.iterations())).data();
         float[] f = new float[fg.length];

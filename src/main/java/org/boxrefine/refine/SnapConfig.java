@@ -18,14 +18,25 @@ import org.boxrefine.geom.BoxPx;
  * @param guideRadius    when GrabCut ran on a shrunk crop, its mask is enlarged back with a guided filter
  *                       (the image as guide) of this radius in pixels of the shrunk crop, so that its edges
  *                       follow the full-resolution image; 0 enlarges it by plain bilinear interpolation
+ * @param autoConfidence with {@link SnapStart#AUTO}: the network's mean probability inside the rectangle start's mask
+ *                       at or above which the tag is snapped again with the network start
+ * @param autoMarginFraction with {@link SnapStart#AUTO}: the context of that second snapping, as a fraction of the
+ *                       tag's size
  */
 public record SnapConfig(boolean enabled, double sizePx, double marginFraction, int iterations, double seedThreshold,
-        SnapStart start, double priorWeight, double guideRadius) {
+        SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction) {
 
     /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
     public static final double GUIDE_EPSILON = 0.05;
 
     public SnapConfig {
+        if (!(autoConfidence > 0 && autoConfidence <= 1)) {
+            throw new IllegalArgumentException("snap auto confidence must be in (0, 1], found " + autoConfidence);
+        }
+        if (!(autoMarginFraction >= 0 && autoMarginFraction <= 2)) {
+            throw new IllegalArgumentException("snap auto margin must be in [0, 2] tag sizes, found "
+                    + autoMarginFraction);
+        }
         if (!(guideRadius >= 0 && guideRadius <= 16)) {
             throw new IllegalArgumentException("snap guide radius must be in [0, 16] px, found " + guideRadius);
         }
@@ -49,14 +60,20 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
         }
     }
 
+    /** Default {@link #autoConfidence()} (docs/EVALUATION.md). */
+    public static final double AUTO_CONFIDENCE = 0.82;
+
+    /** Default {@link #autoMarginFraction()} (docs/EVALUATION.md). */
+    public static final double AUTO_MARGIN = 0.1;
+
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
-        return new SnapConfig(false, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0);
+        return new SnapConfig(false, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
-        return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4);
+        return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.AUTO, 0.5, 4, AUTO_CONFIDENCE, AUTO_MARGIN);
     }
 
     /** The scale GrabCut runs a tag at: shrunk so that its size is at most {@link #sizePx()}, never enlarged. */
@@ -67,6 +84,6 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
         return new SnapConfig(enabled, sizePx, marginFraction, iterations, seedThreshold, newStart, priorWeight,
-                guideRadius);
+                guideRadius, autoConfidence, autoMarginFraction);
     }
 }

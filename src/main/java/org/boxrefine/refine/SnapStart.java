@@ -11,5 +11,11 @@ public enum SnapStart {
      * colours projected on their two principal components fill the other two), so GrabCut's colour
      * models weigh the network beside the colours.
      */
-    PRIOR
+    PRIOR,
+    /**
+     * Rectangle start; where the network is confident inside the resulting mask (its mean probability there is at
+     * least {@link SnapConfig#autoConfidence()}), the tag is snapped again with the {@link #NETWORK} start on a crop
+     * with {@link SnapConfig#autoMarginFraction()} of context, and that mask is kept.
+     */
+    AUTO
 }

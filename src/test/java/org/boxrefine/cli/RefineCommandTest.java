@@ -149,7 +149,16 @@ class RefineCommandTest {
         assertThatThrownBy(bad::config).hasMessageContaining("minimum part fraction must be in [0, 1], found 1.5");
         RefineOptions badStart = new RefineOptions();
         new CommandLine(badStart).parseArgs("--snap-start", "edges");
-        assertThatThrownBy(badStart::config).hasMessageContaining("--snap-start must be rectangle, network or prior, found 'edges'");
+        assertThatThrownBy(badStart::config).hasMessageContaining("--snap-start must be rectangle, network, prior or auto, found 'edges'");
+        RefineOptions auto = new RefineOptions();
+        new CommandLine(auto).parseArgs("--snap-start", "auto", "--snap-auto-confidence", "0.7", "--snap-auto-margin",
+                "0.3");
+        assertThat(auto.config().snap().start()).isEqualTo(org.boxrefine.refine.SnapStart.AUTO);
+        assertThat(auto.config().snap().autoConfidence()).isEqualTo(0.7);
+        assertThat(auto.config().snap().autoMarginFraction()).isEqualTo(0.3);
+        RefineOptions badAuto = new RefineOptions();
+        new CommandLine(badAuto).parseArgs("--snap-auto-confidence", "0");
+        assertThatThrownBy(badAuto::config).hasMessageContaining("snap auto confidence must be in (0, 1], found 0.0");
     }
 
     @Test

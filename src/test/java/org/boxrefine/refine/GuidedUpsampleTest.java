@@ -62,10 +62,10 @@ class GuidedUpsampleTest {
         }
         BinaryMask truth = new BinaryMask(W, H, bits);
         SnapConfig d = SnapConfig.defaults();
-        SnapConfig shrunk = new SnapConfig(true, 40, d.marginFraction(), d.iterations(), d.seedThreshold(), d.start(),
-                d.priorWeight(), 0);
-        SnapConfig guided = new SnapConfig(true, 40, d.marginFraction(), d.iterations(), d.seedThreshold(), d.start(),
-                d.priorWeight(), 2);
+        SnapConfig shrunk = new SnapConfig(true, 40, d.marginFraction(), d.iterations(), d.seedThreshold(),
+                SnapStart.RECTANGLE, d.priorWeight(), 0, d.autoConfidence(), d.autoMarginFraction());
+        SnapConfig guided = new SnapConfig(true, 40, d.marginFraction(), d.iterations(), d.seedThreshold(),
+                SnapStart.RECTANGLE, d.priorWeight(), 2, d.autoConfidence(), d.autoMarginFraction());
         double bilinear = iou(shrunk, img, truth);
         double edge = iou(guided, img, truth);
         assertThat(bilinear).as("GrabCut at about a sixth of the size finds the ellipse").isGreaterThan(0.9);

@@ -79,7 +79,8 @@ class LargeImageTest {
                 .as("an ordinary photo").isEqualTo(1);
         SnapConfig sc = RefineConfig.defaults(1).snap();
         RefineConfig noSnap = RefineConfig.defaults(1).withSnap(new SnapConfig(false, sc.sizePx(), sc.marginFraction(),
-                sc.iterations(), sc.seedThreshold(), sc.start(), sc.priorWeight(), sc.guideRadius()));
+                sc.iterations(), sc.seedThreshold(), sc.start(), sc.priorWeight(), sc.guideRadius(),
+                sc.autoConfidence(), sc.autoMarginFraction()));
         assertThat(new Refiner(noSnap).subsampling(W, H, List.of(big)))
                 .as("without snapping only the 96 px working scale counts").isEqualTo(11);
     }

@@ -1,0 +1,76 @@
+package org.boxrefine.refine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.boxrefine.dataset.Tag;
+import org.boxrefine.geom.BoxPx;
+import org.boxrefine.image.BinaryMask;
+import org.boxrefine.image.RgbImage;
+import org.boxrefine.model.EngineSetup;
+import org.boxrefine.model.NetArch;
+import org.boxrefine.model.PatchClassifier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SnapStart#AUTO}: the rectangle start's mask unless the network's mean probability inside it reaches the
+ * confidence, then the network start's on the narrower crop.
+ */
+class AutoStartTest {
+    private static final int W = 120;
+    private static final int H = 90;
+    private static final List<Tag> TAGS = List.of(new Tag(1, 1, new BoxPx(30, 20, 90, 75)));
+
+    /** A disc with a darker ring on a striped background. */
+    private static RgbImage scene() {
+        RgbImage img = RgbImage.blank(W, H);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                double r = Math.hypot(x - 60, y - 48);
+                if (r < 18) {
+                    img.set(x, y, 200, 40, 40);
+                } else if (r < 26) {
+                    img.set(x, y, 120, 30, 60);
+                } else {
+                    int v = (x / 6 + y / 9) % 2 == 0 ? 90 : 150;
+                    img.set(x, y, v, v, 100);
+                }
+            }
+        }
+        return img;
+    }
+
+    private static SnapConfig snap(SnapStart start, double margin, double autoConfidence) {
+        SnapConfig d = SnapConfig.defaults();
+        return new SnapConfig(true, d.sizePx(), margin, d.iterations(), d.seedThreshold(), start, d.priorWeight(),
+                d.guideRadius(), autoConfidence, d.autoMarginFraction());
+    }
+
+    private static List<BinaryMask> masks(PatchClassifier c, SnapConfig snap) {
+        List<BinaryMask> out = new ArrayList<>();
+        for (TagResult t : new Refiner(RefineConfig.defaults(1).withSnap(snap)).refine(c, scene(), TAGS)) {
+            out.add(t.mask().toFull(W, H));
+        }
+        return out;
+    }
+
+    @Test
+    void autoKeepsTheRectangleMaskBelowTheConfidenceAndTheNetworkMaskAtOrAboveIt() {
+        EngineSetup.start(1);
+        double margin = SnapConfig.defaults().marginFraction();
+        double narrow = SnapConfig.defaults().autoMarginFraction();
+        try (PatchClassifier untrained = PatchClassifier.create(NetArch.DENSE, 5)) {
+            List<BinaryMask> rectangle = masks(untrained, snap(SnapStart.RECTANGLE, margin, 0.5));
+            List<BinaryMask> network = masks(untrained, snap(SnapStart.NETWORK, narrow, 0.5));
+            assertThat(rectangle.get(0).iou(network.get(0))).as("the two starts differ on this scene").isLessThan(0.99);
+            TagResult first = new Refiner(RefineConfig.defaults(1).withSnap(snap(SnapStart.RECTANGLE, margin, 0.5)))
+                    .refine(untrained, scene(), TAGS).get(0);
+            double mean = first.score();
+            assertThat(masks(untrained, snap(SnapStart.AUTO, margin, Math.min(1, mean + 1e-6))))
+                    .as("confidence just above the mean inside the rectangle mask (%s)", mean).isEqualTo(rectangle);
+            assertThat(masks(untrained, snap(SnapStart.AUTO, margin, mean - 1e-6)))
+                    .as("confidence just below the mean (%s)", mean).isEqualTo(network);
+        }
+    }
+}
