@@ -544,7 +544,7 @@ public final class Refiner {
     /**
      * One tag's mask: snapped (or the network's map thresholded), then the connectivity prior; with
      * {@link SnapStart#AUTO}, snapped again from the network start where the network is confident inside the first
-     * mask. A
+     * mask (not box-free: there it stays the rectangle start). A
      * box always holds its object, so a mask that covers less than {@link #MIN_MASK_SHARE} of the
      * tag (GrabCut can settle on almost all background when the object's colours match its
      * surroundings) falls back to the network's mask, and when that is as small, to the tag itself.
@@ -572,7 +572,8 @@ public final class Refiner {
                 : probs;
         long t0 = System.nanoTime();
         BinaryMask mask = postProcess(tag.box(), out, fg, sc.enabled() ? 0.5 : config.threshold());
-        if (sc.enabled() && sc.start() == SnapStart.AUTO && meanInside(mask, probs) >= sc.autoConfidence()) {
+        if (sc.enabled() && sc.start() == SnapStart.AUTO && config.initialLabels() != InitialLabels.BORDER
+                && meanInside(mask, probs) >= sc.autoConfidence()) {
             times.add(StageTimes.Stage.MASKS, t0);
             float[] again = times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out,
                     SnapStart.NETWORK, sc.autoMarginFraction()));

@@ -48,8 +48,12 @@ class AutoStartTest {
     }
 
     private static List<BinaryMask> masks(PatchClassifier c, SnapConfig snap) {
+        return masks(c, RefineConfig.defaults(1).withSnap(snap));
+    }
+
+    private static List<BinaryMask> masks(PatchClassifier c, RefineConfig config) {
         List<BinaryMask> out = new ArrayList<>();
-        for (TagResult t : new Refiner(RefineConfig.defaults(1).withSnap(snap)).refine(c, scene(), TAGS)) {
+        for (TagResult t : new Refiner(config).refine(c, scene(), TAGS)) {
             out.add(t.mask().toFull(W, H));
         }
         return out;
@@ -71,6 +75,21 @@ class AutoStartTest {
                     .as("confidence just above the mean inside the rectangle mask (%s)", mean).isEqualTo(rectangle);
             assertThat(masks(untrained, snap(SnapStart.AUTO, margin, mean - 1e-6)))
                     .as("confidence just below the mean (%s)", mean).isEqualTo(network);
+        }
+    }
+
+    @Test
+    void boxFreeAutoIsTheRectangleStart() {
+        EngineSetup.start(1);
+        double margin = SnapConfig.defaults().marginFraction();
+        RefineConfig boxFree = RefineConfig.defaults(1).boxFree(0.1);
+        try (PatchClassifier untrained = PatchClassifier.create(NetArch.DENSE, 5)) {
+            List<BinaryMask> rectangle = masks(untrained, boxFree.withSnap(snap(SnapStart.RECTANGLE, margin, 0.5)));
+            List<BinaryMask> network = masks(untrained, boxFree.withSnap(snap(SnapStart.NETWORK,
+                    SnapConfig.defaults().autoMarginFraction(), 0.5)));
+            assertThat(rectangle.get(0).iou(network.get(0))).as("the two starts differ box-free too").isLessThan(0.99);
+            assertThat(masks(untrained, boxFree.withSnap(snap(SnapStart.AUTO, margin, 1e-6))))
+                    .as("box-free, auto never switches").isEqualTo(rectangle);
         }
     }
 }
