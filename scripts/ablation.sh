@@ -38,12 +38,12 @@ declare -A flags=(
   [grabcut-labels]="$na --initial-labels grabcut --snap-start network --snap-margin 2 $fh"
   [previous-default]="$s256 --snap-start rectangle --fill-holes --min-part-fraction 1"
   [default-snap-256]="$s256 --snap-start rectangle"
-  [default-rectangle]="--snap-start rectangle"
+  [snap-auto]="--snap-start auto"
   [overlap-keep]="$na --snap-start rectangle --snap-margin 2 --overlap keep $fh"
   [plain-cnn+box-loss-15]="$s256 --no-snap --no-fill-holes --min-part-fraction 1 --box-loss-epochs 15"
   [snap-network+box-loss-15]="$s256 --snap-start network --box-loss-epochs 15"
 )
-order="grabcut default default-rectangle default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15"
+order="grabcut default snap-auto default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null

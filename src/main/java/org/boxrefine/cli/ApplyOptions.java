@@ -53,7 +53,7 @@ final class ApplyOptions {
     @Option(names = "--snap-iterations", paramLabel = "N", description = "GrabCut iterations (default: 5; apply: the model's).")
     Integer snapIterations;
 
-    @Option(names = "--snap-start", paramLabel = "HOW", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold) prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) or auto (rectangle start; where the network's mean probability inside that mask is at least --snap-auto-confidence, the network start on a crop with --snap-auto-margin of context instead; with --no-boxes, the rectangle start) (default: auto; apply: the model's).")
+    @Option(names = "--snap-start", paramLabel = "HOW", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold), prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) or auto (rectangle start; where the network's mean probability inside that mask is at least --snap-auto-confidence, the network start on a crop with --snap-auto-margin of context instead; with --no-boxes, the rectangle start) (default: rectangle; apply: the model's).")
     String snapStart;
 
     @Option(names = "--snap-auto-confidence", paramLabel = "P", description = "With --snap-start auto: the network's mean probability inside the rectangle start's mask at or above which a tag is snapped again with the network start (default: 0.82; apply: the model's).")

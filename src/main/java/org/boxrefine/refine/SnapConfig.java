@@ -73,7 +73,7 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
-        return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.AUTO, 0.5, 4, AUTO_CONFIDENCE, AUTO_MARGIN);
+        return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE, AUTO_MARGIN);
     }
 
     /** The scale GrabCut runs a tag at: shrunk so that its size is at most {@link #sizePx()}, never enlarged. */

@@ -48,7 +48,7 @@ class TrainApplyTest {
         assertThat(info.engine()).startsWith("PyTorch ");
         assertThat(info.djl()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(info.software()).startsWith("boxrefine ");
-        assertThat(info.settings()).containsEntry("patchesPerImage", 64).containsEntry("snapStart", "AUTO")
+        assertThat(info.settings()).containsEntry("patchesPerImage", 64).containsEntry("snapStart", "RECTANGLE")
                 .containsEntry("snap", true).containsEntry("threshold", 0.5);
 
         RefineCommandTest.Run applied = run(List.of("apply", "--model", model.toString(), "--annotations", boxes,
