@@ -53,7 +53,7 @@ final class ApplyOptions {
     @Option(names = "--snap-iterations", paramLabel = "N", description = "GrabCut iterations (default: 5; apply: the model's).")
     Integer snapIterations;
 
-    @Option(names = "--snap-start", paramLabel = "HOW", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold), prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) or auto (rectangle start; where the network's mean probability inside that mask is at least --snap-auto-confidence, the network start on a crop with --snap-auto-margin of context instead; with --no-boxes, the rectangle start) (default: rectangle; apply: the model's).")
+    @Option(names = "--snap-start", paramLabel = "HOW", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold), prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) or auto (the network start on a crop with --snap-auto-margin of context where the network's mean probability over the tag is at least --snap-auto-tag-confidence or, after a rectangle start, inside its mask at least --snap-auto-confidence; the rectangle start's mask elsewhere and with --no-boxes) (default: rectangle; apply: the model's).")
     String snapStart;
 
     @Option(names = "--snap-auto-confidence", paramLabel = "P", description = "With --snap-start auto: the network's mean probability inside the rectangle start's mask at or above which a tag is snapped again with the network start (default: 0.82; apply: the model's).")
@@ -61,6 +61,9 @@ final class ApplyOptions {
 
     @Option(names = "--snap-auto-margin", paramLabel = "F", description = "With --snap-start auto: background context of the second snapping, as a fraction of the tag's size (default: 0.1; apply: the model's).")
     Double snapAutoMargin;
+
+    @Option(names = "--snap-auto-tag-confidence", paramLabel = "P", description = "With --snap-start auto: the network's mean probability over the whole tag at or above which the network start is taken without a rectangle start first (default: 0.75; apply: the model's).")
+    Double snapAutoTagConfidence;
 
     @Option(names = "--snap-prior-weight", paramLabel = "W", description = "With --snap-start prior: the probability channel spans 0..255 times this (default: 0.5; apply: the model's).")
     Double snapPriorWeight;
@@ -94,7 +97,8 @@ final class ApplyOptions {
         SnapConfig snapConfig = new SnapConfig(or(snap, s.enabled()), or(snapSizePx, s.sizePx()),
                 or(snapMargin, s.marginFraction()), or(snapIterations, s.iterations()), or(threshold, s.seedThreshold()),
                 start, or(snapPriorWeight, s.priorWeight()), or(snapGuideRadius, s.guideRadius()),
-                or(snapAutoConfidence, s.autoConfidence()), or(snapAutoMargin, s.autoMarginFraction()));
+                or(snapAutoConfidence, s.autoConfidence()), or(snapAutoMargin, s.autoMarginFraction()),
+                or(snapAutoTagConfidence, s.autoTagConfidence()));
         double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
         return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
                 or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),
@@ -119,6 +123,7 @@ final class ApplyOptions {
         add(out, "--snap-prior-weight", snapPriorWeight);
         add(out, "--snap-auto-confidence", snapAutoConfidence);
         add(out, "--snap-auto-margin", snapAutoMargin);
+        add(out, "--snap-auto-tag-confidence", snapAutoTagConfidence);
         add(out, fillHoles == null || fillHoles ? "--fill-holes" : "--no-fill-holes", fillHoles);
         add(out, "--overlap", overlap);
         add(out, "--overlap-shared", overlapShared);

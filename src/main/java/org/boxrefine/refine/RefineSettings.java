@@ -52,6 +52,7 @@ public final class RefineSettings {
         s.put("snapGuideRadius", snap.guideRadius());
         s.put("snapAutoConfidence", snap.autoConfidence());
         s.put("snapAutoMargin", snap.autoMarginFraction());
+        s.put("snapAutoTagConfidence", snap.autoTagConfidence());
         s.put("relabelRounds", cfg.relabelRounds());
         s.put("initialLabels", cfg.initialLabels().name());
         s.put("borderFraction", cfg.borderFraction());
@@ -96,7 +97,8 @@ public final class RefineSettings {
                         r.dbl("snapSeedThreshold", r.dbl("threshold", ds.seedThreshold())),
                         r.enumValue("snapStart", SnapStart.class, ds.start()),
                         r.dbl("snapPriorWeight", ds.priorWeight()), r.dbl("snapGuideRadius", ds.guideRadius()),
-                        r.dbl("snapAutoConfidence", ds.autoConfidence()), r.dbl("snapAutoMargin", ds.autoMarginFraction())),
+                        r.dbl("snapAutoConfidence", ds.autoConfidence()), r.dbl("snapAutoMargin", ds.autoMarginFraction()),
+                        r.dbl("snapAutoTagConfidence", ds.autoTagConfidence())),
                 r.integer("relabelRounds", d.relabelRounds()),
                 r.enumValue("initialLabels", InitialLabels.class, d.initialLabels()),
                 r.dbl("borderFraction", d.borderFraction()),

@@ -487,6 +487,21 @@ public final class Refiner {
         return new BinaryMask(mask.widthPx(), mask.heightPx(), bits);
     }
 
+    /** The mean of {@code probs} (over {@code out}) at the pixels whose centre lies in the tag. */
+    private static double meanInTag(BoxPx tag, PixelRect out, float[] probs) {
+        double sum = 0;
+        long n = 0;
+        for (int y = 0; y < out.heightPx(); y++) {
+            for (int x = 0; x < out.widthPx(); x++) {
+                if (tag.containsPixel(out.x0Px() + x, out.y0Px() + y)) {
+                    sum += probs[y * out.widthPx() + x];
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
     private static double meanInside(BinaryMask mask, float[] probs) {
         double sum = 0;
         long n = 0;
@@ -543,8 +558,8 @@ public final class Refiner {
 
     /**
      * One tag's mask: snapped (or the network's map thresholded), then the connectivity prior; with
-     * {@link SnapStart#AUTO}, snapped again from the network start where the network is confident inside the first
-     * mask (not box-free: there it stays the rectangle start). A
+     * {@link SnapStart#AUTO}, from the network start where the network is confident over the tag or inside the
+     * rectangle start's mask (not box-free: there it stays the rectangle start). A
      * box always holds its object, so a mask that covers less than {@link #MIN_MASK_SHARE} of the
      * tag (GrabCut can settle on almost all background when the object's colours match its
      * surroundings) falls back to the network's mask, and when that is as small, to the tag itself.
@@ -565,15 +580,17 @@ public final class Refiner {
         float[] probs = times.time(StageTimes.Stage.PREDICT, () -> map.sample(out.x0Px(), out.y0Px(), 1, 1, w, h),
                 p -> 0);
         SnapConfig sc = config.snap();
-        SnapStart first = sc.start() == SnapStart.AUTO ? SnapStart.RECTANGLE : sc.start();
+        boolean auto = sc.start() == SnapStart.AUTO && config.initialLabels() != InitialLabels.BORDER;
+        boolean networkAtOnce = auto && meanInTag(tag.box(), out, probs) >= sc.autoTagConfidence();
+        SnapStart first = networkAtOnce ? SnapStart.NETWORK
+                : sc.start() == SnapStart.AUTO ? SnapStart.RECTANGLE : sc.start();
+        double margin = networkAtOnce ? sc.autoMarginFraction() : sc.marginFraction();
         float[] fg = sc.enabled()
-                ? times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out, first,
-                        sc.marginFraction()))
+                ? times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out, first, margin))
                 : probs;
         long t0 = System.nanoTime();
         BinaryMask mask = postProcess(tag.box(), out, fg, sc.enabled() ? 0.5 : config.threshold());
-        if (sc.enabled() && sc.start() == SnapStart.AUTO && config.initialLabels() != InitialLabels.BORDER
-                && meanInside(mask, probs) >= sc.autoConfidence()) {
+        if (sc.enabled() && auto && !networkAtOnce && meanInside(mask, probs) >= sc.autoConfidence()) {
             times.add(StageTimes.Stage.MASKS, t0);
             float[] again = times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out,
                     SnapStart.NETWORK, sc.autoMarginFraction()));

@@ -22,9 +22,12 @@ import org.boxrefine.geom.BoxPx;
  *                       at or above which the tag is snapped again with the network start
  * @param autoMarginFraction with {@link SnapStart#AUTO}: the context of that second snapping, as a fraction of the
  *                       tag's size
+ * @param autoTagConfidence with {@link SnapStart#AUTO}: the network's mean probability over the whole tag at or
+ *                       above which the network start is taken at once, without the rectangle start
  */
 public record SnapConfig(boolean enabled, double sizePx, double marginFraction, int iterations, double seedThreshold,
-        SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction) {
+        SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
+        double autoTagConfidence) {
 
     /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
     public static final double GUIDE_EPSILON = 0.05;
@@ -32,6 +35,10 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
     public SnapConfig {
         if (!(autoConfidence > 0 && autoConfidence <= 1)) {
             throw new IllegalArgumentException("snap auto confidence must be in (0, 1], found " + autoConfidence);
+        }
+        if (!(autoTagConfidence > 0 && autoTagConfidence <= 1)) {
+            throw new IllegalArgumentException("snap auto tag confidence must be in (0, 1], found "
+                    + autoTagConfidence);
         }
         if (!(autoMarginFraction >= 0 && autoMarginFraction <= 2)) {
             throw new IllegalArgumentException("snap auto margin must be in [0, 2] tag sizes, found "
@@ -63,17 +70,20 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
     /** Default {@link #autoConfidence()} (docs/EVALUATION.md). */
     public static final double AUTO_CONFIDENCE = 0.82;
 
+    /** Default {@link #autoTagConfidence()} (docs/EVALUATION.md). */
+    public static final double AUTO_TAG_CONFIDENCE = 0.75;
+
     /** Default {@link #autoMarginFraction()} (docs/EVALUATION.md). */
     public static final double AUTO_MARGIN = 0.1;
 
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
-        return new SnapConfig(false, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN);
+        return new SnapConfig(false, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN, AUTO_TAG_CONFIDENCE);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
-        return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE, AUTO_MARGIN);
+        return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE, AUTO_MARGIN, AUTO_TAG_CONFIDENCE);
     }
 
     /** The scale GrabCut runs a tag at: shrunk so that its size is at most {@link #sizePx()}, never enlarged. */
@@ -84,6 +94,6 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
         return new SnapConfig(enabled, sizePx, marginFraction, iterations, seedThreshold, newStart, priorWeight,
-                guideRadius, autoConfidence, autoMarginFraction);
+                guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence);
     }
 }

@@ -13,9 +13,10 @@ public enum SnapStart {
      */
     PRIOR,
     /**
-     * Rectangle start; where the network is confident inside the resulting mask (its mean probability there is at
-     * least {@link SnapConfig#autoConfidence()}), the tag is snapped again with the {@link #NETWORK} start on a crop
-     * with {@link SnapConfig#autoMarginFraction()} of context, and that mask is kept. Box-free
+     * The {@link #NETWORK} start on a crop with {@link SnapConfig#autoMarginFraction()} of context where the network
+     * is confident: over the whole tag (mean probability at least {@link SnapConfig#autoTagConfidence()}), or else
+     * inside the mask of a first, rectangle-start snapping (at least {@link SnapConfig#autoConfidence()}); that
+     * rectangle-start mask elsewhere. Box-free
      * ({@link InitialLabels#BORDER}) it is the rectangle start: a network trained on the border band is calibrated
      * differently, and switching lost 0.005 and 0.020 mean IoU there (docs/EVALUATION.md).
      */

@@ -152,7 +152,8 @@ class RefineCommandTest {
         assertThatThrownBy(badStart::config).hasMessageContaining("--snap-start must be rectangle, network, prior or auto, found 'edges'");
         RefineOptions auto = new RefineOptions();
         new CommandLine(auto).parseArgs("--snap-start", "auto", "--snap-auto-confidence", "0.7", "--snap-auto-margin",
-                "0.3");
+                "0.3", "--snap-auto-tag-confidence", "0.6");
+        assertThat(auto.config().snap().autoTagConfidence()).isEqualTo(0.6);
         assertThat(auto.config().snap().start()).isEqualTo(org.boxrefine.refine.SnapStart.AUTO);
         assertThat(auto.config().snap().autoConfidence()).isEqualTo(0.7);
         assertThat(auto.config().snap().autoMarginFraction()).isEqualTo(0.3);

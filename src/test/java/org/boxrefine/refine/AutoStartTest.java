@@ -14,8 +14,8 @@ import org.boxrefine.model.PatchClassifier;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SnapStart#AUTO}: the rectangle start's mask unless the network's mean probability inside it reaches the
- * confidence, then the network start's on the narrower crop.
+ * {@link SnapStart#AUTO}: the network start's mask on the narrower crop where the network's mean probability over
+ * the tag, or else inside the rectangle start's mask, reaches its confidence; the rectangle start's mask otherwise.
  */
 class AutoStartTest {
     private static final int W = 120;
@@ -42,9 +42,13 @@ class AutoStartTest {
     }
 
     private static SnapConfig snap(SnapStart start, double margin, double autoConfidence) {
+        return snap(start, margin, autoConfidence, 1);
+    }
+
+    private static SnapConfig snap(SnapStart start, double margin, double autoConfidence, double autoTagConfidence) {
         SnapConfig d = SnapConfig.defaults();
         return new SnapConfig(true, d.sizePx(), margin, d.iterations(), d.seedThreshold(), start, d.priorWeight(),
-                d.guideRadius(), autoConfidence, d.autoMarginFraction());
+                d.guideRadius(), autoConfidence, d.autoMarginFraction(), autoTagConfidence);
     }
 
     private static List<BinaryMask> masks(PatchClassifier c, SnapConfig snap) {
@@ -75,6 +79,8 @@ class AutoStartTest {
                     .as("confidence just above the mean inside the rectangle mask (%s)", mean).isEqualTo(rectangle);
             assertThat(masks(untrained, snap(SnapStart.AUTO, margin, mean - 1e-6)))
                     .as("confidence just below the mean (%s)", mean).isEqualTo(network);
+            assertThat(masks(untrained, snap(SnapStart.AUTO, margin, 1, 1e-6)))
+                    .as("confident over the whole tag: the network start at once").isEqualTo(network);
         }
     }
 
@@ -88,7 +94,7 @@ class AutoStartTest {
             List<BinaryMask> network = masks(untrained, boxFree.withSnap(snap(SnapStart.NETWORK,
                     SnapConfig.defaults().autoMarginFraction(), 0.5)));
             assertThat(rectangle.get(0).iou(network.get(0))).as("the two starts differ box-free too").isLessThan(0.99);
-            assertThat(masks(untrained, boxFree.withSnap(snap(SnapStart.AUTO, margin, 1e-6))))
+            assertThat(masks(untrained, boxFree.withSnap(snap(SnapStart.AUTO, margin, 1e-6, 1e-6))))
                     .as("box-free, auto never switches").isEqualTo(rectangle);
         }
     }

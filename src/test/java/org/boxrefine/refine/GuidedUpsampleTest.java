@@ -63,9 +63,11 @@ class GuidedUpsampleTest {
         BinaryMask truth = new BinaryMask(W, H, bits);
         SnapConfig d = SnapConfig.defaults();
         SnapConfig shrunk = new SnapConfig(true, 40, d.marginFraction(), d.iterations(), d.seedThreshold(),
-                SnapStart.RECTANGLE, d.priorWeight(), 0, d.autoConfidence(), d.autoMarginFraction());
+                SnapStart.RECTANGLE, d.priorWeight(), 0, d.autoConfidence(), d.autoMarginFraction(),
+                d.autoTagConfidence());
         SnapConfig guided = new SnapConfig(true, 40, d.marginFraction(), d.iterations(), d.seedThreshold(),
-                SnapStart.RECTANGLE, d.priorWeight(), 2, d.autoConfidence(), d.autoMarginFraction());
+                SnapStart.RECTANGLE, d.priorWeight(), 2, d.autoConfidence(), d.autoMarginFraction(),
+                d.autoTagConfidence());
         double bilinear = iou(shrunk, img, truth);
         double edge = iou(guided, img, truth);
         assertThat(bilinear).as("GrabCut at about a sixth of the size finds the ellipse").isGreaterThan(0.9);

@@ -80,7 +80,7 @@ class LargeImageTest {
         SnapConfig sc = RefineConfig.defaults(1).snap();
         RefineConfig noSnap = RefineConfig.defaults(1).withSnap(new SnapConfig(false, sc.sizePx(), sc.marginFraction(),
                 sc.iterations(), sc.seedThreshold(), sc.start(), sc.priorWeight(), sc.guideRadius(),
-                sc.autoConfidence(), sc.autoMarginFraction()));
+                sc.autoConfidence(), sc.autoMarginFraction(), sc.autoTagConfidence()));
         assertThat(new Refiner(noSnap).subsampling(W, H, List.of(big)))
                 .as("without snapping only the 96 px working scale counts").isEqualTo(11);
     }
