@@ -580,7 +580,7 @@ public final class Refiner {
         float[] probs = times.time(StageTimes.Stage.PREDICT, () -> map.sample(out.x0Px(), out.y0Px(), 1, 1, w, h),
                 p -> 0);
         SnapConfig sc = config.snap();
-        boolean auto = sc.start() == SnapStart.AUTO && config.initialLabels() != InitialLabels.BORDER;
+        boolean auto = sc.enabled() && sc.start() == SnapStart.AUTO && config.initialLabels() != InitialLabels.BORDER;
         boolean networkAtOnce = auto && meanInTag(tag.box(), out, probs) >= sc.autoTagConfidence();
         SnapStart first = networkAtOnce ? SnapStart.NETWORK
                 : sc.start() == SnapStart.AUTO ? SnapStart.RECTANGLE : sc.start();
@@ -590,7 +590,7 @@ public final class Refiner {
                 : probs;
         long t0 = System.nanoTime();
         BinaryMask mask = postProcess(tag.box(), out, fg, sc.enabled() ? 0.5 : config.threshold());
-        if (sc.enabled() && auto && !networkAtOnce && meanInside(mask, probs) >= sc.autoConfidence()) {
+        if (auto && !networkAtOnce && meanInside(mask, probs) >= sc.autoConfidence()) {
             times.add(StageTimes.Stage.MASKS, t0);
             float[] again = times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out,
                     SnapStart.NETWORK, sc.autoMarginFraction()));
@@ -598,7 +598,7 @@ public final class Refiner {
             mask = postProcess(tag.box(), out, again, 0.5);
         }
         long floor = Math.round(MIN_MASK_SHARE * out.areaPx());
-        if (mask.count() < floor && config.snap().enabled()) {
+        if (mask.count() < floor && sc.enabled()) {
             BinaryMask network = postProcess(tag.box(), out, probs, config.threshold());
             mask = network.count() > mask.count() ? network : mask;
         }

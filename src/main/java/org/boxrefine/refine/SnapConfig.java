@@ -78,12 +78,14 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
 
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
-        return new SnapConfig(false, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN, AUTO_TAG_CONFIDENCE);
+        return new SnapConfig(false, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN,
+                AUTO_TAG_CONFIDENCE);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
-        return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE, AUTO_MARGIN, AUTO_TAG_CONFIDENCE);
+        return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE, AUTO_MARGIN,
+                AUTO_TAG_CONFIDENCE);
     }
 
     /** The scale GrabCut runs a tag at: shrunk so that its size is at most {@link #sizePx()}, never enlarged. */
