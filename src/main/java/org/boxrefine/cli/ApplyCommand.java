@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
                 + " overlays/ and report.html, except the model.",
             "The model's saved settings are used; these options override them: --threshold, --all-components,"
                     + " --min-part-fraction, --grid-step, --snap/--no-snap, --snap-size, --snap-guide-radius,"
-                    + " --snap-margin, --snap-iterations, --snap-start, --snap-prior-weight, --fill-holes/--no-fill-holes, --overlap,"
+                    + " --snap-margin, --snap-iterations, --snap-start, --snap-prior-weight, --snap-auto-confidence,"
+                    + " --snap-auto-margin, --snap-auto-tag-confidence, --fill-holes/--no-fill-holes, --overlap,"
                     + " --overlap-shared. Training settings (working scale, network, patches) cannot change."})
 public final class ApplyCommand implements Callable<Integer> {
     @Spec
