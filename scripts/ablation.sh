@@ -42,8 +42,11 @@ declare -A flags=(
   [overlap-keep]="$na --snap-start rectangle --snap-margin 2 --overlap keep $fh"
   [plain-cnn+box-loss-15]="$s256 --no-snap --no-fill-holes --min-part-fraction 1 --box-loss-epochs 15"
   [snap-network+box-loss-15]="$s256 --snap-start network --box-loss-epochs 15"
+  [cosine]="--lr-schedule cosine"
+  [snap-auto+cosine]="--snap-start auto --lr-schedule cosine"
+  [plain-cnn+cosine]="$s256 --no-snap --no-fill-holes --flip --colour-jitter 0.2 --min-part-fraction 1 --lr-schedule cosine"
 )
-order="grabcut default snap-auto default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15"
+order="grabcut default snap-auto cosine snap-auto+cosine default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null

@@ -1,6 +1,7 @@
 package org.boxrefine.cli;
 
 import java.util.Locale;
+import org.boxrefine.model.LearningRateSchedule;
 import org.boxrefine.model.NetArch;
 import org.boxrefine.patch.SamplingConfig;
 import org.boxrefine.patch.WorkingScale;
@@ -38,6 +39,9 @@ final class RefineOptions {
 
     @Option(names = "--centre-dropout", defaultValue = "0", paramLabel = "P", description = "Training only: drop input pixels with probability rising from 0 at the patch centre to P at its corners (0 disables; default: ${DEFAULT-VALUE}).")
     double centreDropout;
+
+    @Option(names = "--lr-schedule", defaultValue = "fixed", paramLabel = "S", description = "Learning rate over a training run: fixed, or cosine (half a cosine down to 1%% of the rate at the last planned step) (default: ${DEFAULT-VALUE}).")
+    String lrSchedule;
 
     @Option(names = "--flip", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Training only: mirror half the patches left to right (default: on).")
@@ -82,11 +86,17 @@ final class RefineOptions {
             default -> throw new IllegalArgumentException("--initial-labels must be boxes or grabcut, found '"
                     + initialLabels + "'");
         };
+        LearningRateSchedule schedule = switch (lrSchedule.toLowerCase(Locale.ROOT)) {
+            case "fixed" -> LearningRateSchedule.FIXED;
+            case "cosine" -> LearningRateSchedule.COSINE;
+            default -> throw new IllegalArgumentException("--lr-schedule must be fixed or cosine, found '"
+                    + lrSchedule + "'");
+        };
         RefineConfig d = RefineConfig.defaults(seed);
         RefineConfig training = new RefineConfig(a, new WorkingScale(tagSizePx, d.scale().maxUpscale()),
                 new SamplingConfig(patchesPerImage, d.sampling().ringFraction(), d.sampling().ringShare(), flip,
                         colourJitter, insideShare, maxPatchesPerEpoch, foregroundShare),
-                epochs, d.train().withCentreDropout(centreDropout), d.threshold(), d.minPartFraction(), d.gridStepPx(),
+                epochs, d.train().withCentreDropout(centreDropout).withSchedule(schedule), d.threshold(), d.minPartFraction(), d.gridStepPx(),
                 d.fillHoles(), d.snap(), relabelRounds, labels, borderFraction, d.overlap(), d.sharedConfidence(),
                 new BoxSupervision(boxLossEpochs, boxLossPairwise, boxLossSimilarity, d.boxSupervision().learningRate()),
                 seed);

@@ -85,14 +85,26 @@ public final class PatchClassifier implements AutoCloseable {
      * Trains with Adam and binary cross-entropy on logits until {@code batches} runs out.
      * Continues from the current parameters, so calling it again fine-tunes. With
      * {@link TrainConfig#centreDropout()} above 0, every training batch goes through
-     * {@link CentreDropout} first (prediction never does).
+     * {@link CentreDropout} first (prediction never does). The number of steps is unknown here, so
+     * the learning rate stays fixed whatever {@link TrainConfig#schedule()} says; see
+     * {@link #train(Iterator, long, TrainConfig, TrainingListener)}.
      */
     public TrainingSummary train(Iterator<PatchBatch> batches, TrainConfig config, TrainingListener listener) {
+        return train(batches, 0, config, listener);
+    }
+
+    /**
+     * As {@link #train(Iterator, TrainConfig, TrainingListener)}, with the learning rate following
+     * {@link TrainConfig#schedule()} over {@code plannedSteps} optimiser steps (steps beyond them keep
+     * the schedule's last rate; 0 or less means unknown: a fixed rate).
+     */
+    public TrainingSummary train(Iterator<PatchBatch> batches, long plannedSteps, TrainConfig config,
+            TrainingListener listener) {
         int size = arch.patchSizePx();
         try (CentreDropout dropout = config.centreDropout() > 0
                 ? new CentreDropout(manager, size, config.centreDropout()) : null) {
-            return optimise(batches, Loss.sigmoidBinaryCrossEntropyLoss("bce", 1f, false), config.learningRate(),
-                    config.seed(), PatchBatch::count, (trainer, step, b, stepIndex) -> {
+            return optimise(batches, Loss.sigmoidBinaryCrossEntropyLoss("bce", 1f, false),
+                    tracker(config.learningRate(), config.schedule(), plannedSteps), config.seed(), PatchBatch::count, (trainer, step, b, stepIndex) -> {
                         if (b.sizePx() != size) {
                             throw new IllegalArgumentException("the " + arch + " network takes " + size
                                     + " px patches, found " + b.sizePx());
@@ -119,7 +131,7 @@ public final class PatchClassifier implements AutoCloseable {
         if (arch != NetArch.DENSE) {
             throw new IllegalStateException("box-supervised training needs the dense network, found " + arch);
         }
-        return optimise(batches, Loss.l2Loss(), config.learningRate(), seed,
+        return optimise(batches, Loss.l2Loss(), Tracker.fixed(config.learningRate()), seed,
                 b -> (long) b.count() * b.cells() * b.cells(), (trainer, step, b, stepIndex) -> {
                     int n = b.count();
                     int m = b.cells();
@@ -142,17 +154,27 @@ public final class PatchClassifier implements AutoCloseable {
         NDArray loss(Trainer trainer, NDManager step, B batch, long stepIndex);
     }
 
+    /** Adam's learning rate over a run of {@code plannedSteps} steps (fixed where their number is unknown). */
+    static Tracker tracker(float learningRate, LearningRateSchedule schedule, long plannedSteps) {
+        if (schedule == LearningRateSchedule.FIXED || plannedSteps <= 0) {
+            return Tracker.fixed(learningRate);
+        }
+        return Tracker.cosine().setBaseValue(learningRate)
+                .optFinalValue((float) (learningRate * LearningRateSchedule.COSINE_FINAL_FRACTION))
+                .setMaxUpdates((int) Math.min(Integer.MAX_VALUE, plannedSteps)).build();
+    }
+
     /**
-     * The optimiser loop both trainings share: Adam at a fixed learning rate from the current
+     * The optimiser loop both trainings share: Adam with the learning rate of {@code rate} from the current
      * parameters, one sub-manager per step, an exponential moving average of the loss for the
      * listener. {@code loss} only configures the trainer; {@code stepLoss} builds each step's loss.
      */
-    private <B> TrainingSummary optimise(Iterator<B> batches, Loss loss, float learningRate, long seed,
+    private <B> TrainingSummary optimise(Iterator<B> batches, Loss loss, Tracker rate, long seed,
             ToLongFunction<B> count, StepLoss<B> stepLoss, TrainingListener listener) {
         denseBlock = null;
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
         DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
-                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(learningRate)).build());
+                .optOptimizer(Adam.builder().optLearningRateTracker(rate).build());
         long start = System.nanoTime();
         long seen = 0;
         long steps = 0;

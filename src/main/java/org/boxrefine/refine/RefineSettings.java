@@ -3,6 +3,7 @@ package org.boxrefine.refine;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.boxrefine.model.LearningRateSchedule;
 import org.boxrefine.model.NetArch;
 import org.boxrefine.model.TrainConfig;
 import org.boxrefine.patch.SamplingConfig;
@@ -37,6 +38,7 @@ public final class RefineSettings {
         s.put("learningRate", Double.parseDouble(Float.toString(cfg.train().learningRate())));
         s.put("trainSeed", cfg.train().seed());
         s.put("centreDropout", cfg.train().centreDropout());
+        s.put("learningRateSchedule", cfg.train().schedule().name());
         s.put("threshold", cfg.threshold());
         s.put("minPartFraction", cfg.minPartFraction());
         s.put("gridStepPx", cfg.gridStepPx());
@@ -89,7 +91,8 @@ public final class RefineSettings {
                 r.integer("epochs", d.epochs()),
                 new TrainConfig(r.integer("batchSize", d.train().batchSize()),
                         (float) r.dbl("learningRate", d.train().learningRate()), r.lng("trainSeed", seed),
-                        r.dbl("centreDropout", d.train().centreDropout())),
+                        r.dbl("centreDropout", d.train().centreDropout()),
+                        r.enumValue("learningRateSchedule", LearningRateSchedule.class, LearningRateSchedule.FIXED)),
                 r.dbl("threshold", d.threshold()), r.dbl("minPartFraction", d.minPartFraction()),
                 r.integer("gridStepPx", d.gridStepPx()), r.bool("fillHoles", d.fillHoles()),
                 new SnapConfig(r.bool("snap", ds.enabled()), r.dbl("snapSizePx", ds.sizePx()),

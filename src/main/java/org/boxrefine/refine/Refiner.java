@@ -307,8 +307,9 @@ public final class Refiner {
                     break;
                 }
                 long offset = done;
-                TrainingSummary s = c.train(patchStream(records, source, (r, e) -> { }, masks, config.seed() + round),
-                        config.train(), (seen, loss, ema, speed) -> listener.onStep(offset + seen, loss, ema, speed));
+                PatchStream stream = patchStream(records, source, (r, e) -> { }, masks, config.seed() + round);
+                TrainingSummary s = c.train(stream, plannedSteps(stream), config.train(),
+                        (seen, loss, ema, speed) -> listener.onStep(offset + seen, loss, ema, speed));
                 done += s.patches();
                 seconds += s.seconds();
                 lastTraining = new TrainingSummary(done, lastTraining.steps() + s.steps(), s.finalLossEma(), seconds);
@@ -365,11 +366,17 @@ public final class Refiner {
     /** Mean IoU between two rounds' masks at which re-labelling stops. */
     public static final double RELABEL_STABLE_IOU = 0.98;
 
+    /** Optimiser steps {@code stream} gives at most, for the learning-rate schedule. */
+    private long plannedSteps(PatchStream stream) {
+        int batch = config.train().batchSize();
+        return (stream.plannedPatches() + batch - 1) / batch;
+    }
+
     /** A new classifier trained on the batches of {@code stream} (see {@link #patchStream}). */
     public PatchClassifier train(PatchStream stream, TrainingListener listener) {
         PatchClassifier c = PatchClassifier.create(config.arch(), config.seed());
         try {
-            lastTraining = c.train(stream, config.train(), listener);
+            lastTraining = c.train(stream, plannedSteps(stream), config.train(), listener);
         } catch (RuntimeException e) {
             c.close();
             throw e;

@@ -14,6 +14,7 @@ import org.boxrefine.io.coco.CocoRle;
 import org.boxrefine.io.coco.SceneSetWriter;
 import org.boxrefine.io.image.ImageFiles;
 import org.boxrefine.io.model.ModelFile;
+import org.boxrefine.model.LearningRateSchedule;
 import org.boxrefine.model.TrainConfig;
 import org.boxrefine.patch.SamplingConfig;
 import org.boxrefine.refine.RefineConfig;
@@ -123,11 +124,23 @@ class RefineCommandTest {
         RefineOptions on = new RefineOptions();
         new CommandLine(on).parseArgs("--centre-dropout", "0.4", "--flip", "--colour-jitter", "0.2", "--seed", "3");
         RefineConfig c = on.config();
-        assertThat(c.train()).isEqualTo(new TrainConfig(128, 1e-3f, 3, 0.4));
+        assertThat(c.train()).isEqualTo(new TrainConfig(128, 1e-3f, 3, 0.4, TrainConfig.DEFAULT_SCHEDULE));
         assertThat(c.sampling()).isEqualTo(new SamplingConfig(512, 0.5, 0.5, true, 0.2));
         RefineOptions off = new RefineOptions();
         new CommandLine(off).parseArgs("--no-flip", "--colour-jitter", "0");
         assertThat(off.config().sampling().augments()).isFalse();
+    }
+
+    @Test
+    void learningRateScheduleOptionReachesTheConfigAndNamesABadValue() {
+        for (LearningRateSchedule s : LearningRateSchedule.values()) {
+            RefineOptions o = new RefineOptions();
+            new CommandLine(o).parseArgs("--lr-schedule", s.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(o.config().train().schedule()).isEqualTo(s);
+        }
+        RefineOptions bad = new RefineOptions();
+        new CommandLine(bad).parseArgs("--lr-schedule", "step");
+        assertThatThrownBy(bad::config).hasMessage("--lr-schedule must be fixed or cosine, found 'step'");
     }
 
     @Test

@@ -123,7 +123,7 @@ class CentreDropoutTest {
     @Test
     void badValuesAreRefusedWithTheExpectedRangeAndTheValueFound() {
         for (double bad : new double[] {-0.1, 1, 1.5, Double.NaN}) {
-            assertThatThrownBy(() -> new TrainConfig(128, 1e-3f, 1, bad))
+            assertThatThrownBy(() -> new TrainConfig(128, 1e-3f, 1, bad, LearningRateSchedule.FIXED))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("centre dropout must be in [0, 1), found " + bad);
             assertThatThrownBy(() -> TrainConfig.defaults(1).withCentreDropout(bad))
@@ -134,6 +134,7 @@ class CentreDropoutTest {
         assertThatThrownBy(() -> CentreDropout.keepProbabilities(0, 0.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("patch size must be at least 1 px, found 0");
         assertThat(TrainConfig.defaults(1).centreDropout()).isZero();
-        assertThat(new TrainConfig(64, 1e-3f, 2)).isEqualTo(new TrainConfig(64, 1e-3f, 2, 0));
+        assertThat(new TrainConfig(64, 1e-3f, 2))
+                .isEqualTo(new TrainConfig(64, 1e-3f, 2, 0, TrainConfig.DEFAULT_SCHEDULE));
     }
 }

@@ -2,6 +2,7 @@ package org.boxrefine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,49 @@ class PatchClassifierTest {
             list.add(new PatchBatch(batchSize, size, px, lab));
         }
         return list.iterator();
+    }
+
+    @Test
+    void cosineScheduleFallsFromTheRateToOnePercentOverThePlannedStepsAndFixedStays() {
+        float lr = 1e-3f;
+        int planned = 40;
+        ai.djl.training.tracker.Tracker cosine = PatchClassifier.tracker(lr, LearningRateSchedule.COSINE, planned);
+        double last = lr * LearningRateSchedule.COSINE_FINAL_FRACTION;
+        for (int step = 0; step <= planned; step++) {
+            double naive = last + (lr - last) * 0.5 * (1 + Math.cos(Math.PI * step / planned));
+            assertThat((double) cosine.getNewValue(step)).as("step %d", step).isCloseTo(naive, within(1e-9));
+        }
+        assertThat((double) cosine.getNewValue(planned * 2)).isCloseTo(last, within(1e-9));
+        for (ai.djl.training.tracker.Tracker fixed : List.of(PatchClassifier.tracker(lr, LearningRateSchedule.FIXED,
+                planned), PatchClassifier.tracker(lr, LearningRateSchedule.COSINE, 0))) {
+            assertThat(fixed.getNewValue(0)).isEqualTo(lr);
+            assertThat(fixed.getNewValue(planned)).isEqualTo(lr);
+        }
+    }
+
+    @Test
+    void cosineTrainingStillLearnsAndEndsElsewhereThanFixed() {
+        int size = NetArch.DENSE.patchSizePx();
+        float[] test = separable(size, 1, 16, 9).next().pixels();
+        float[] fixedProbs;
+        try (PatchClassifier c = PatchClassifier.create(NetArch.DENSE, 1)) {
+            c.train(separable(size, 30, 32, 2), 30, TrainConfig.defaults(3).withSchedule(LearningRateSchedule.FIXED),
+                    TrainingListener.NONE);
+            fixedProbs = c.predictPatches(test, 16);
+        }
+        try (PatchClassifier c = PatchClassifier.create(NetArch.DENSE, 1)) {
+            List<Double> losses = new ArrayList<>();
+            c.train(separable(size, 30, 32, 2), 30, TrainConfig.defaults(3).withSchedule(LearningRateSchedule.COSINE),
+                    (seen, loss, ema, speed) -> losses.add(loss));
+            assertThat(losses.subList(25, 30).stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                    .isLessThan(losses.get(0) * 0.5);
+            float[] cosineProbs = c.predictPatches(test, 16);
+            PatchBatch truth = separable(size, 1, 16, 9).next();
+            for (int i = 0; i < 16; i++) {
+                assertThat(cosineProbs[i] > 0.5f).as("patch %d", i).isEqualTo(truth.labels()[i] == 1);
+            }
+            assertThat(cosineProbs).isNotEqualTo(fixedProbs);
+        }
     }
 
     @Test
