@@ -44,6 +44,9 @@ final class ApplyOptions {
     @Option(names = "--snap-size", paramLabel = "PX", description = "Tag size (px) at which GrabCut runs; larger tags are scaled down (default: 320; apply: the model's).")
     Double snapSizePx;
 
+    @Option(names = "--snap-min-size", paramLabel = "PX", description = "Tags smaller than PX (or than --snap-size) are enlarged to it, at most 4 times, before GrabCut runs; GrabCut's shrinking bias loses small objects (0 never enlarges; default: 160; apply: the model's).")
+    Double snapMinSizePx;
+
     @Option(names = "--snap-guide-radius", paramLabel = "R", description = "When GrabCut ran on a scaled-down tag, enlarge its mask with a guided filter of radius R (px at GrabCut's scale) so that its edges follow the full-resolution image; 0 enlarges it by bilinear interpolation (default: 4; apply: the model's).")
     Double snapGuideRadius;
 
@@ -95,6 +98,7 @@ final class ApplyOptions {
             default -> throw new IllegalArgumentException("--overlap must be keep or exclusive, found '" + overlap + "'");
         };
         SnapConfig snapConfig = new SnapConfig(or(snap, s.enabled()), or(snapSizePx, s.sizePx()),
+                or(snapMinSizePx, s.minSizePx()),
                 or(snapMargin, s.marginFraction()), or(snapIterations, s.iterations()), or(threshold, s.seedThreshold()),
                 start, or(snapPriorWeight, s.priorWeight()), or(snapGuideRadius, s.guideRadius()),
                 or(snapAutoConfidence, s.autoConfidence()), or(snapAutoMargin, s.autoMarginFraction()),
@@ -116,6 +120,7 @@ final class ApplyOptions {
         add(out, "--grid-step", gridStepPx);
         add(out, snap == null || snap ? "--snap" : "--no-snap", snap);
         add(out, "--snap-size", snapSizePx);
+        add(out, "--snap-min-size", snapMinSizePx);
         add(out, "--snap-guide-radius", snapGuideRadius);
         add(out, "--snap-margin", snapMargin);
         add(out, "--snap-iterations", snapIterations);

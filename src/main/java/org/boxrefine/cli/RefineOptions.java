@@ -40,7 +40,7 @@ final class RefineOptions {
     @Option(names = "--centre-dropout", defaultValue = "0", paramLabel = "P", description = "Training only: drop input pixels with probability rising from 0 at the patch centre to P at its corners (0 disables; default: ${DEFAULT-VALUE}).")
     double centreDropout;
 
-    @Option(names = "--lr-schedule", defaultValue = "fixed", paramLabel = "S", description = "Learning rate over a training run: fixed, or cosine (half a cosine down to 1%% of the rate at the last planned step) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr-schedule", defaultValue = "cosine", paramLabel = "S", description = "Learning rate over a training run: fixed, or cosine (half a cosine down to 1%% of the rate at the last planned step) (default: ${DEFAULT-VALUE}).")
     String lrSchedule;
 
     @Option(names = "--flip", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -46,6 +46,7 @@ public final class RefineSettings {
         SnapConfig snap = cfg.snap();
         s.put("snap", snap.enabled());
         s.put("snapSizePx", snap.sizePx());
+        s.put("snapMinSizePx", snap.minSizePx());
         s.put("snapMargin", snap.marginFraction());
         s.put("snapIterations", snap.iterations());
         s.put("snapSeedThreshold", snap.seedThreshold());
@@ -96,6 +97,7 @@ public final class RefineSettings {
                 r.dbl("threshold", d.threshold()), r.dbl("minPartFraction", d.minPartFraction()),
                 r.integer("gridStepPx", d.gridStepPx()), r.bool("fillHoles", d.fillHoles()),
                 new SnapConfig(r.bool("snap", ds.enabled()), r.dbl("snapSizePx", ds.sizePx()),
+                        r.dbl("snapMinSizePx", 0),
                         r.dbl("snapMargin", ds.marginFraction()), r.integer("snapIterations", ds.iterations()),
                         r.dbl("snapSeedThreshold", r.dbl("threshold", ds.seedThreshold())),
                         r.enumValue("snapStart", SnapStart.class, ds.start()),

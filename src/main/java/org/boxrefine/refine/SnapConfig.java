@@ -8,7 +8,10 @@ import org.boxrefine.geom.BoxPx;
  *
  * @param enabled        whether masks are snapped at all
  * @param sizePx         the tag is scaled so that its size (geometric mean of width and height) is at
- *                       most this many pixels before GrabCut runs (never enlarged)
+ *                       most this many pixels before GrabCut runs
+ * @param minSizePx      a tag smaller than this (or than {@code sizePx}, whichever is less) is enlarged to it, at
+ *                       most {@value #MAX_UPSCALE} times, before GrabCut runs, and GrabCut's mask is reduced back;
+ *                       0 never enlarges
  * @param marginFraction background context around the tag, as a fraction of its size
  * @param iterations     GrabCut iterations
  * @param seedThreshold  with {@link SnapStart#NETWORK}: probability above which a pixel starts as
@@ -25,7 +28,7 @@ import org.boxrefine.geom.BoxPx;
  * @param autoTagConfidence with {@link SnapStart#AUTO}: the network's mean probability over the whole tag at or
  *                       above which the network start is taken at once, without the rectangle start
  */
-public record SnapConfig(boolean enabled, double sizePx, double marginFraction, int iterations, double seedThreshold,
+public record SnapConfig(boolean enabled, double sizePx, double minSizePx, double marginFraction, int iterations, double seedThreshold,
         SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
         double autoTagConfidence) {
 
@@ -56,6 +59,10 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
         if (!(sizePx >= 16)) {
             throw new IllegalArgumentException("snap size must be at least 16 px, found " + sizePx);
         }
+        if (!(minSizePx >= 0 && minSizePx <= MAX_MIN_SIZE_PX)) {
+            throw new IllegalArgumentException("snap minimum size must be in [0, " + MAX_MIN_SIZE_PX
+                    + "] px, found " + minSizePx);
+        }
         if (!(marginFraction >= 0 && marginFraction <= 2)) {
             throw new IllegalArgumentException("snap margin must be in [0, 2] tag sizes, found " + marginFraction);
         }
@@ -66,6 +73,15 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
             throw new IllegalArgumentException("snap seed threshold must be in (0, 1), found " + seedThreshold);
         }
     }
+
+    /** The most a small tag is enlarged for GrabCut (see {@link #minSizePx()}). */
+    public static final double MAX_UPSCALE = 4;
+
+    /** The largest {@link #minSizePx()} accepted. */
+    public static final double MAX_MIN_SIZE_PX = 4096;
+
+    /** Default {@link #minSizePx()} (docs/EVALUATION.md). */
+    public static final double DEFAULT_MIN_SIZE_PX = 160;
 
     /** Default {@link #autoConfidence()} (docs/EVALUATION.md). */
     public static final double AUTO_CONFIDENCE = 0.82;
@@ -78,24 +94,32 @@ public record SnapConfig(boolean enabled, double sizePx, double marginFraction, 
 
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
-        return new SnapConfig(false, 256, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN,
+        return new SnapConfig(false, 256, 0, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN,
                 AUTO_TAG_CONFIDENCE);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
-        return new SnapConfig(true, 320, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE, AUTO_MARGIN,
+        return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE, AUTO_MARGIN,
                 AUTO_TAG_CONFIDENCE);
     }
 
-    /** The scale GrabCut runs a tag at: shrunk so that its size is at most {@link #sizePx()}, never enlarged. */
+    /**
+     * The scale GrabCut runs a tag at: shrunk so that its size is at most {@link #sizePx()}, enlarged so that it
+     * is at least {@link #minSizePx()} or {@link #sizePx()}, whichever is less (at most {@link #MAX_UPSCALE} times).
+     */
     public double scaleFor(BoxPx tag) {
-        return Math.min(1.0, sizePx / Math.max(1e-9, tag.sizePx()));
+        double size = Math.max(1e-9, tag.sizePx());
+        double least = Math.min(minSizePx, sizePx);
+        if (size < least) {
+            return Math.min(MAX_UPSCALE, least / size);
+        }
+        return Math.min(1.0, sizePx / size);
     }
 
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
-        return new SnapConfig(enabled, sizePx, marginFraction, iterations, seedThreshold, newStart, priorWeight,
-                guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence);
+        return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, newStart,
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence);
     }
 }

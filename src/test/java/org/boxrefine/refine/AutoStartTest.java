@@ -47,7 +47,7 @@ class AutoStartTest {
 
     private static SnapConfig snap(SnapStart start, double margin, double autoConfidence, double autoTagConfidence) {
         SnapConfig d = SnapConfig.defaults();
-        return new SnapConfig(true, d.sizePx(), margin, d.iterations(), d.seedThreshold(), start, d.priorWeight(),
+        return new SnapConfig(true, d.sizePx(), d.minSizePx(), margin, d.iterations(), d.seedThreshold(), start, d.priorWeight(),
                 d.guideRadius(), autoConfidence, d.autoMarginFraction(), autoTagConfidence);
     }
 

@@ -62,10 +62,10 @@ class GuidedUpsampleTest {
         }
         BinaryMask truth = new BinaryMask(W, H, bits);
         SnapConfig d = SnapConfig.defaults();
-        SnapConfig shrunk = new SnapConfig(true, 40, d.marginFraction(), d.iterations(), d.seedThreshold(),
+        SnapConfig shrunk = new SnapConfig(true, 40, 0, d.marginFraction(), d.iterations(), d.seedThreshold(),
                 SnapStart.RECTANGLE, d.priorWeight(), 0, d.autoConfidence(), d.autoMarginFraction(),
                 d.autoTagConfidence());
-        SnapConfig guided = new SnapConfig(true, 40, d.marginFraction(), d.iterations(), d.seedThreshold(),
+        SnapConfig guided = new SnapConfig(true, 40, 0, d.marginFraction(), d.iterations(), d.seedThreshold(),
                 SnapStart.RECTANGLE, d.priorWeight(), 2, d.autoConfidence(), d.autoMarginFraction(),
                 d.autoTagConfidence());
         double bilinear = iou(shrunk, img, truth);

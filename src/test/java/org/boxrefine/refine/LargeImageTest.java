@@ -78,7 +78,8 @@ class LargeImageTest {
         assertThat(snapping.subsampling(640, 480, List.of(new Tag(1, 1, new BoxPx(100, 100, 500, 400)))))
                 .as("an ordinary photo").isEqualTo(1);
         SnapConfig sc = RefineConfig.defaults(1).snap();
-        RefineConfig noSnap = RefineConfig.defaults(1).withSnap(new SnapConfig(false, sc.sizePx(), sc.marginFraction(),
+        RefineConfig noSnap = RefineConfig.defaults(1).withSnap(new SnapConfig(false, sc.sizePx(), sc.minSizePx(),
+                sc.marginFraction(),
                 sc.iterations(), sc.seedThreshold(), sc.start(), sc.priorWeight(), sc.guideRadius(),
                 sc.autoConfidence(), sc.autoMarginFraction(), sc.autoTagConfidence()));
         assertThat(new Refiner(noSnap).subsampling(W, H, List.of(big)))
