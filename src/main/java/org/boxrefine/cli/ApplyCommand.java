@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + " by boxrefine train (or refine), without training: writes what refine writes (--output-format),"
                 + " overlays/ and report.html, except the model.",
             "The model's saved settings are used; these options override them: --threshold, --all-components,"
-                    + " --min-part-fraction, --grid-step, --snap/--no-snap, --snap-size, --snap-guide-radius,"
+                    + " --min-part-fraction, --grid-step, --snap/--no-snap, --snap-size, --snap-min-size, --snap-guide-radius,"
                     + " --snap-margin, --snap-iterations, --snap-start, --snap-prior-weight, --snap-auto-confidence,"
                     + " --snap-auto-margin, --snap-auto-tag-confidence, --fill-holes/--no-fill-holes, --overlap,"
                     + " --overlap-shared. Training settings (working scale, network, patches) cannot change."})
