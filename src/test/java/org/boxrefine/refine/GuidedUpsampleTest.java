@@ -3,7 +3,6 @@ package org.boxrefine.refine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.boxrefine.dataset.Tag;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.image.BinaryMask;
@@ -18,28 +17,7 @@ class GuidedUpsampleTest {
     private static final int W = 360;
     private static final int H = 300;
 
-    /** A red ellipse on a noisy green background, and its true mask. */
-    private static boolean inside(int x, int y) {
-        double dx = (x + 0.5 - 180) / 121.3;
-        double dy = (y + 0.5 - 150) / 97.7;
-        return dx * dx + dy * dy <= 1;
-    }
-
-    private static RgbImage scene() {
-        SplittableRandom rng = new SplittableRandom(3);
-        RgbImage img = RgbImage.blank(W, H);
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                int n = rng.nextInt(-12, 13);
-                if (inside(x, y)) {
-                    img.set(x, y, 200 + n, 60 + n, 50 + n);
-                } else {
-                    img.set(x, y, 60 + n, 150 + n, 70 + n);
-                }
-            }
-        }
-        return img;
-    }
+    private static final EllipseScene SCENE = new EllipseScene(W, H, 180, 150, 121.3, 97.7, 3);
 
     private static double iou(SnapConfig snap, RgbImage img, BinaryMask truth) {
         RefineConfig cfg = RefineConfig.defaults(1).withSnap(snap);
@@ -53,14 +31,8 @@ class GuidedUpsampleTest {
     @Test
     void theGuidedMaskIsCloserToTheTrueEdgeThanTheBilinearOne() {
         EngineSetup.start(1);
-        RgbImage img = scene();
-        byte[] bits = new byte[W * H];
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                bits[y * W + x] = (byte) (inside(x, y) ? 1 : 0);
-            }
-        }
-        BinaryMask truth = new BinaryMask(W, H, bits);
+        RgbImage img = SCENE.image();
+        BinaryMask truth = SCENE.truth();
         SnapConfig d = SnapConfig.defaults();
         SnapConfig shrunk = new SnapConfig(true, 40, 0, d.marginFraction(), d.iterations(), d.seedThreshold(),
                 SnapStart.RECTANGLE, d.priorWeight(), 0, d.autoConfidence(), d.autoMarginFraction(),

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.boxrefine.dataset.Tag;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.image.BinaryMask;
-import org.boxrefine.image.RgbImage;
 import org.boxrefine.model.EngineSetup;
 import org.boxrefine.model.NetArch;
 import org.boxrefine.model.PatchClassifier;
@@ -20,27 +18,7 @@ class SmallTagSnapTest {
     private static final int W = 120;
     private static final int H = 100;
 
-    private static boolean inside(int x, int y) {
-        double dx = (x + 0.5 - 58) / 15.3;
-        double dy = (y + 0.5 - 47) / 11.7;
-        return dx * dx + dy * dy <= 1;
-    }
-
-    private static RgbImage scene() {
-        SplittableRandom rng = new SplittableRandom(5);
-        RgbImage img = RgbImage.blank(W, H);
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                int n = rng.nextInt(-12, 13);
-                if (inside(x, y)) {
-                    img.set(x, y, 200 + n, 60 + n, 50 + n);
-                } else {
-                    img.set(x, y, 60 + n, 150 + n, 70 + n);
-                }
-            }
-        }
-        return img;
-    }
+    private static final EllipseScene SCENE = new EllipseScene(W, H, 58, 47, 15.3, 11.7, 5);
 
     private static BinaryMask snapped(double minSizePx) {
         SnapConfig d = SnapConfig.defaults();
@@ -48,7 +26,7 @@ class SmallTagSnapTest {
                 d.seedThreshold(), SnapStart.RECTANGLE, d.priorWeight(), d.guideRadius(), d.autoConfidence(),
                 d.autoMarginFraction(), d.autoTagConfidence());
         try (PatchClassifier untrained = PatchClassifier.create(NetArch.DENSE, 3)) {
-            List<TagResult> r = new Refiner(RefineConfig.defaults(1).withSnap(snap)).refine(untrained, scene(),
+            List<TagResult> r = new Refiner(RefineConfig.defaults(1).withSnap(snap)).refine(untrained, SCENE.image(),
                     List.of(new Tag(1, 1, new BoxPx(38, 31, 79, 64))));
             return r.get(0).mask().toFull(W, H);
         }
@@ -57,13 +35,7 @@ class SmallTagSnapTest {
     @Test
     void anEnlargedTagGivesTheSameObjectInPlaceAsGrabCutAtItsOwnSize() {
         EngineSetup.start(1);
-        byte[] bits = new byte[W * H];
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                bits[y * W + x] = (byte) (inside(x, y) ? 1 : 0);
-            }
-        }
-        BinaryMask truth = new BinaryMask(W, H, bits);
+        BinaryMask truth = SCENE.truth();
         BinaryMask own = snapped(0);
         BinaryMask enlarged = snapped(160);
         assertThat(own.iou(truth)).as("GrabCut at the tag's own 37 px").isGreaterThan(0.9);
