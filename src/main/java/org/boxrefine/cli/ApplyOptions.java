@@ -44,7 +44,7 @@ final class ApplyOptions {
     @Option(names = "--snap-size", paramLabel = "PX", description = "Tag size (px) at which GrabCut runs; larger tags are scaled down (default: 320; apply: the model's).")
     Double snapSizePx;
 
-    @Option(names = "--snap-min-size", paramLabel = "PX", description = "Tags smaller than PX (or than --snap-size) are enlarged to it, at most 4 times, before GrabCut runs; GrabCut's shrinking bias loses small objects (0 never enlarges; default: 160; apply: the model's).")
+    @Option(names = "--snap-min-size", paramLabel = "PX", description = "Tags smaller than PX (or than --snap-size) are enlarged to it, at most 4 times, before GrabCut runs; GrabCut's shrinking bias loses small objects (0 never enlarges; default: 200; apply: the model's).")
     Double snapMinSizePx;
 
     @Option(names = "--snap-guide-radius", paramLabel = "R", description = "When GrabCut ran on a scaled-down tag, enlarge its mask with a guided filter of radius R (px at GrabCut's scale) so that its edges follow the full-resolution image; 0 enlarges it by bilinear interpolation (default: 4; apply: the model's).")

@@ -81,7 +81,7 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     public static final double MAX_MIN_SIZE_PX = 4096;
 
     /** Default {@link #minSizePx()} (docs/EVALUATION.md). */
-    public static final double DEFAULT_MIN_SIZE_PX = 160;
+    public static final double DEFAULT_MIN_SIZE_PX = 200;
 
     /** Default {@link #autoConfidence()} (docs/EVALUATION.md). */
     public static final double AUTO_CONFIDENCE = 0.82;
