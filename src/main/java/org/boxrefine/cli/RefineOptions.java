@@ -96,7 +96,8 @@ final class RefineOptions {
         RefineConfig training = new RefineConfig(a, new WorkingScale(tagSizePx, d.scale().maxUpscale()),
                 new SamplingConfig(patchesPerImage, d.sampling().ringFraction(), d.sampling().ringShare(), flip,
                         colourJitter, insideShare, maxPatchesPerEpoch, foregroundShare),
-                epochs, d.train().withCentreDropout(centreDropout).withSchedule(schedule), d.threshold(), d.minPartFraction(), d.gridStepPx(),
+                epochs, d.train().withCentreDropout(centreDropout).withSchedule(schedule), d.threshold(),
+                d.minPartFraction(), d.gridStepPx(),
                 d.fillHoles(), d.snap(), relabelRounds, labels, borderFraction, d.overlap(), d.sharedConfidence(),
                 new BoxSupervision(boxLossEpochs, boxLossPairwise, boxLossSimilarity, d.boxSupervision().learningRate()),
                 seed);

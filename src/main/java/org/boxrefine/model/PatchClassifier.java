@@ -104,7 +104,8 @@ public final class PatchClassifier implements AutoCloseable {
         try (CentreDropout dropout = config.centreDropout() > 0
                 ? new CentreDropout(manager, size, config.centreDropout()) : null) {
             return optimise(batches, Loss.sigmoidBinaryCrossEntropyLoss("bce", 1f, false),
-                    tracker(config.learningRate(), config.schedule(), plannedSteps), config.seed(), PatchBatch::count, (trainer, step, b, stepIndex) -> {
+                    tracker(config.learningRate(), config.schedule(), plannedSteps), config.seed(), PatchBatch::count,
+                    (trainer, step, b, stepIndex) -> {
                         if (b.sizePx() != size) {
                             throw new IllegalArgumentException("the " + arch + " network takes " + size
                                     + " px patches, found " + b.sizePx());

@@ -28,8 +28,8 @@ import org.boxrefine.geom.BoxPx;
  * @param autoTagConfidence with {@link SnapStart#AUTO}: the network's mean probability over the whole tag at or
  *                       above which the network start is taken at once, without the rectangle start
  */
-public record SnapConfig(boolean enabled, double sizePx, double minSizePx, double marginFraction, int iterations, double seedThreshold,
-        SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
+public record SnapConfig(boolean enabled, double sizePx, double minSizePx, double marginFraction, int iterations,
+        double seedThreshold, SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
         double autoTagConfidence) {
 
     /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
@@ -100,8 +100,8 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
-        return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE, AUTO_MARGIN,
-                AUTO_TAG_CONFIDENCE);
+        return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE,
+                AUTO_MARGIN, AUTO_TAG_CONFIDENCE);
     }
 
     /**

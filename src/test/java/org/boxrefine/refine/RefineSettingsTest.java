@@ -24,7 +24,8 @@ class RefineSettingsTest {
                 0.42, 0.2, 3, false, new SnapConfig(true, 200, 150, 0.7, 4, 0.6, SnapStart.AUTO, 0.9, 3, 0.7, 0.3, 0.65), 2,
                 InitialLabels.GRABCUT, 0.12, OverlapRule.KEEP_ALL, 0.7, new BoxSupervision(2, 0.5, 0.2, 1e-4), 9);
         Map<String, Object> s = RefineSettings.toSettings(odd);
-        assertThat(s).containsEntry("snapStart", "AUTO").containsEntry("snapAutoConfidence", 0.7).containsEntry("learningRate", 3e-4).containsEntry("trainSeed", 11L)
+        assertThat(s).containsEntry("snapStart", "AUTO").containsEntry("snapAutoConfidence", 0.7)
+                .containsEntry("learningRate", 3e-4).containsEntry("trainSeed", 11L)
                 .containsEntry("learningRateSchedule", "COSINE").containsEntry("snapMinSizePx", 150.0);
         assertThat(RefineSettings.fromSettings(s, NetArch.REFERENCE, 9)).isEqualTo(odd);
     }
