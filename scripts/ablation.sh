@@ -49,8 +49,9 @@ declare -A flags=(
   [snap-auto+cosine]="--snap-start auto --lr-schedule cosine --snap-min-size 0"
   [plain-cnn+cosine]="--snap-size 256 --snap-guide-radius 0 --snap-min-size 0 --no-snap --no-fill-holes --flip --colour-jitter 0.2 --min-part-fraction 1 --lr-schedule cosine"
   [snap-min-320]="--snap-min-size 320"
+  [default+snap-auto]="--snap-start auto"
 )
-order="grabcut default default-fixed-rate snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
+order="grabcut default default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null

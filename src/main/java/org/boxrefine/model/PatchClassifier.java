@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.function.ToLongFunction;
 import org.boxrefine.patch.CropBatch;
 import org.boxrefine.patch.PatchBatch;
@@ -85,18 +86,12 @@ public final class PatchClassifier implements AutoCloseable {
      * Trains with Adam and binary cross-entropy on logits until {@code batches} runs out.
      * Continues from the current parameters, so calling it again fine-tunes. With
      * {@link TrainConfig#centreDropout()} above 0, every training batch goes through
-     * {@link CentreDropout} first (prediction never does). The number of steps is unknown here, so
-     * the learning rate stays fixed whatever {@link TrainConfig#schedule()} says; see
-     * {@link #train(Iterator, long, TrainConfig, TrainingListener)}.
-     */
-    public TrainingSummary train(Iterator<PatchBatch> batches, TrainConfig config, TrainingListener listener) {
-        return train(batches, 0, config, listener);
-    }
-
-    /**
-     * As {@link #train(Iterator, TrainConfig, TrainingListener)}, with the learning rate following
-     * {@link TrainConfig#schedule()} over {@code plannedSteps} optimiser steps (steps beyond them keep
-     * the schedule's last rate; 0 or less means unknown: a fixed rate).
+     * {@link CentreDropout} first (prediction never does). The learning rate follows
+     * {@link TrainConfig#schedule()} over {@code plannedSteps} optimiser steps; steps beyond them keep
+     * the schedule's last rate.
+     *
+     * @throws IllegalArgumentException if the schedule is {@link LearningRateSchedule#COSINE} and
+     *     {@code plannedSteps} is not positive
      */
     public TrainingSummary train(Iterator<PatchBatch> batches, long plannedSteps, TrainConfig config,
             TrainingListener listener) {
@@ -157,8 +152,13 @@ public final class PatchClassifier implements AutoCloseable {
 
     /** Adam's learning rate over a run of {@code plannedSteps} steps (fixed where their number is unknown). */
     static Tracker tracker(float learningRate, LearningRateSchedule schedule, long plannedSteps) {
-        if (schedule == LearningRateSchedule.FIXED || plannedSteps <= 0) {
+        if (schedule == LearningRateSchedule.FIXED) {
             return Tracker.fixed(learningRate);
+        }
+        if (plannedSteps <= 0) {
+            throw new IllegalArgumentException("a " + schedule.name().toLowerCase(Locale.ROOT)
+                    + " learning-rate schedule needs the number of planned optimiser steps, above 0; found "
+                    + plannedSteps);
         }
         return Tracker.cosine().setBaseValue(learningRate)
                 .optFinalValue((float) (learningRate * LearningRateSchedule.COSINE_FINAL_FRACTION))

@@ -366,10 +366,10 @@ public final class Refiner {
     /** Mean IoU between two rounds' masks at which re-labelling stops. */
     public static final double RELABEL_STABLE_IOU = 0.98;
 
-    /** Optimiser steps {@code stream} gives at most, for the learning-rate schedule. */
+    /** Optimiser steps {@code stream} gives at most (at least 1), for the learning-rate schedule. */
     private long plannedSteps(PatchStream stream) {
         int batch = config.train().batchSize();
-        return (stream.plannedPatches() + batch - 1) / batch;
+        return Math.max(1, (stream.plannedPatches() + batch - 1) / batch);
     }
 
     /** A new classifier trained on the batches of {@code stream} (see {@link #patchStream}). */

@@ -39,7 +39,7 @@ public final class OfflineProbe {
         EngineSetup.start(1);
         try (PatchClassifier c = PatchClassifier.create(NetArch.DENSE, 1)) {
             float[] px = new float[4 * 3 * 35 * 35];
-            c.train(List.of(new PatchBatch(4, 35, px, new float[] {0, 1, 0, 1})).iterator(), TrainConfig.defaults(1),
+            c.train(List.of(new PatchBatch(4, 35, px, new float[] {0, 1, 0, 1})).iterator(), 1, TrainConfig.defaults(1),
                     TrainingListener.NONE);
             c.predictDense(new float[3 * 40 * 40], 40, 40);
         }

@@ -52,10 +52,13 @@ class PatchClassifierTest {
         }
         assertThat((double) cosine.getNewValue(planned * 2)).isCloseTo(last, within(1e-9));
         for (ai.djl.training.tracker.Tracker fixed : List.of(PatchClassifier.tracker(lr, LearningRateSchedule.FIXED,
-                planned), PatchClassifier.tracker(lr, LearningRateSchedule.COSINE, 0))) {
+                planned), PatchClassifier.tracker(lr, LearningRateSchedule.FIXED, 0))) {
             assertThat(fixed.getNewValue(0)).isEqualTo(lr);
             assertThat(fixed.getNewValue(planned)).isEqualTo(lr);
         }
+        assertThatThrownBy(() -> PatchClassifier.tracker(lr, LearningRateSchedule.COSINE, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cosine")
+                .hasMessageContaining("found 0");
     }
 
     @Test
@@ -88,7 +91,7 @@ class PatchClassifierTest {
         for (NetArch arch : NetArch.values()) {
             try (PatchClassifier c = PatchClassifier.create(arch, 1)) {
                 List<Double> losses = new ArrayList<>();
-                c.train(separable(arch.patchSizePx(), 30, 32, 2), TrainConfig.defaults(3),
+                c.train(separable(arch.patchSizePx(), 30, 32, 2), 30, TrainConfig.defaults(3),
                         (seen, loss, ema, speed) -> losses.add(loss));
                 assertThat(losses).hasSize(30);
                 double first = losses.get(0);
@@ -108,7 +111,7 @@ class PatchClassifierTest {
     void denseEqualsPerPatchOnRandomInput() {
         int size = NetArch.DENSE.patchSizePx();
         try (PatchClassifier c = PatchClassifier.create(NetArch.DENSE, 5)) {
-            c.train(separable(size, 5, 16, 6), TrainConfig.defaults(7), TrainingListener.NONE);
+            c.train(separable(size, 5, 16, 6), 5, TrainConfig.defaults(7), TrainingListener.NONE);
             SplittableRandom rng = new SplittableRandom(11);
             int w = 57;
             int h = 44;
@@ -149,7 +152,7 @@ class PatchClassifierTest {
         try (PatchClassifier c = PatchClassifier.create(NetArch.REFERENCE, 1)) {
             assertThatThrownBy(() -> c.predictDense(new float[3 * 40 * 40], 40, 40))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("grid");
-            c.train(separable(32, 3, 8, 1), TrainConfig.defaults(1), TrainingListener.NONE);
+            c.train(separable(32, 3, 8, 1), 3, TrainConfig.defaults(1), TrainingListener.NONE);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             c.writeParameters(out);
             float[] px = separable(32, 1, 4, 3).next().pixels();
@@ -169,9 +172,9 @@ class PatchClassifierTest {
         try (PatchClassifier a = PatchClassifier.create(NetArch.DENSE, 2);
                 PatchClassifier b = PatchClassifier.create(NetArch.DENSE, 2);
                 PatchClassifier plain = PatchClassifier.create(NetArch.DENSE, 2)) {
-            a.train(separable(size, 4, 16, 8), withDropout, TrainingListener.NONE);
-            b.train(separable(size, 4, 16, 8), withDropout, TrainingListener.NONE);
-            plain.train(separable(size, 4, 16, 8), TrainConfig.defaults(4), TrainingListener.NONE);
+            a.train(separable(size, 4, 16, 8), 4, withDropout, TrainingListener.NONE);
+            b.train(separable(size, 4, 16, 8), 4, withDropout, TrainingListener.NONE);
+            plain.train(separable(size, 4, 16, 8), 4, TrainConfig.defaults(4), TrainingListener.NONE);
             float[] first = a.predictPatches(px, 6);
             assertThat(a.predictPatches(px, 6)).as("predicting twice").containsExactly(first);
             assertThat(b.predictPatches(px, 6)).as("same seed, same training").containsExactly(first);

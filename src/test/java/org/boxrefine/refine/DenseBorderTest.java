@@ -45,7 +45,7 @@ class DenseBorderTest {
                 }
                 batches.add(new PatchBatch(8, size, p, l));
             }
-            c.train(batches.iterator(), TrainConfig.defaults(1), TrainingListener.NONE);
+            c.train(batches.iterator(), batches.size(), TrainConfig.defaults(1), TrainingListener.NONE);
             PixelRect all = new PixelRect(0, 0, w, h);
             float[] dense = c.predictDense(PatchExtractor.denseInput(img, all, size), w + size - 1, h + size - 1);
             float[] patches = new float[w * h * 3 * size * size];
