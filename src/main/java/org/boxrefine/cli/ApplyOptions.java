@@ -47,6 +47,9 @@ final class ApplyOptions {
     @Option(names = "--snap-min-size", paramLabel = "PX", description = "Tags smaller than PX (or than --snap-size) are enlarged to it, at most 4 times, before GrabCut runs; GrabCut's shrinking bias loses small objects (0 never enlarges; default: 200; apply: the model's).")
     Double snapMinSizePx;
 
+    @Option(names = "--snap-edge-band", paramLabel = "F", description = "With the rectangle start, the tag's outer strip, F of its width and height on each side, starts as probably background: hand-drawn tags leave a margin of background around the object, and GrabCut may still claim the strip (0 starts the whole tag as probably foreground; default: 0.06; apply: the model's).")
+    Double snapEdgeBand;
+
     @Option(names = "--snap-guide-radius", paramLabel = "R", description = "When GrabCut ran on a scaled-down tag, enlarge its mask with a guided filter of radius R (px at GrabCut's scale) so that its edges follow the full-resolution image; 0 enlarges it by bilinear interpolation (default: 4; apply: the model's).")
     Double snapGuideRadius;
 
@@ -102,7 +105,7 @@ final class ApplyOptions {
                 or(snapMargin, s.marginFraction()), or(snapIterations, s.iterations()), or(threshold, s.seedThreshold()),
                 start, or(snapPriorWeight, s.priorWeight()), or(snapGuideRadius, s.guideRadius()),
                 or(snapAutoConfidence, s.autoConfidence()), or(snapAutoMargin, s.autoMarginFraction()),
-                or(snapAutoTagConfidence, s.autoTagConfidence()));
+                or(snapAutoTagConfidence, s.autoTagConfidence()), or(snapEdgeBand, s.edgeBandFraction()));
         double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
         return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
                 or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),
@@ -121,6 +124,7 @@ final class ApplyOptions {
         add(out, snap == null || snap ? "--snap" : "--no-snap", snap);
         add(out, "--snap-size", snapSizePx);
         add(out, "--snap-min-size", snapMinSizePx);
+        add(out, "--snap-edge-band", snapEdgeBand);
         add(out, "--snap-guide-radius", snapGuideRadius);
         add(out, "--snap-margin", snapMargin);
         add(out, "--snap-iterations", snapIterations);

@@ -47,6 +47,7 @@ public final class RefineSettings {
         s.put("snap", snap.enabled());
         s.put("snapSizePx", snap.sizePx());
         s.put("snapMinSizePx", snap.minSizePx());
+        s.put("snapEdgeBandFraction", snap.edgeBandFraction());
         s.put("snapMargin", snap.marginFraction());
         s.put("snapIterations", snap.iterations());
         s.put("snapSeedThreshold", snap.seedThreshold());
@@ -71,7 +72,9 @@ public final class RefineSettings {
 
     /**
      * The configuration these settings describe. A setting that is missing (a model saved by an older boxrefine)
-     * takes the value of {@link RefineConfig#defaults(long)}; {@code arch} and {@code seed} are given separately
+     * takes the value of {@link RefineConfig#defaults(long)}, except for settings added later, which take the value
+     * that reproduces the model's own behaviour (a fixed learning rate, no enlarged small tags, no edge band);
+     * {@code arch} and {@code seed} are given separately
      * because a model's provenance holds them as fields of their own.
      *
      * @throws IllegalArgumentException naming the setting when a value has the wrong type or is out of range
@@ -104,7 +107,7 @@ public final class RefineSettings {
                         r.dbl("snapPriorWeight", ds.priorWeight()), r.dbl("snapGuideRadius", ds.guideRadius()),
                         r.dbl("snapAutoConfidence", ds.autoConfidence()),
                         r.dbl("snapAutoMargin", ds.autoMarginFraction()),
-                        r.dbl("snapAutoTagConfidence", ds.autoTagConfidence())),
+                        r.dbl("snapAutoTagConfidence", ds.autoTagConfidence()), r.dbl("snapEdgeBandFraction", 0)),
                 r.integer("relabelRounds", d.relabelRounds()),
                 r.enumValue("initialLabels", InitialLabels.class, d.initialLabels()),
                 r.dbl("borderFraction", d.borderFraction()),

@@ -646,8 +646,9 @@ public final class Refiner {
 
     /**
      * GrabCut on a crop around the tag with {@code marginFraction} tag sizes of context, started as {@code start}
-     * says (never {@link SnapStart#AUTO}; box-free, the
-     * border band starts as probably background, as in training): returns 1 or 0 per pixel of
+     * says (never {@link SnapStart#AUTO}; the rectangle start leaves the tag's edge band,
+     * {@link SnapConfig#edgeBandFraction()}, probably background; box-free, the image's
+     * border band starts as probably background instead, as in training): returns 1 or 0 per pixel of
      * {@code out} (original scale), bilinearly resampled from the crop's scale. (Time it under
      * {@link StageTimes.Stage#SNAP}.)
      */
@@ -667,6 +668,10 @@ public final class Refiner {
         double band = config.initialLabels() == InitialLabels.BORDER
                 ? config.borderFraction() * Math.min(original.widthPx(), original.heightPx()) : 0;
         BoxPx inner = new BoxPx(band, band, original.widthPx() - band, original.heightPx() - band);
+        double edge = start == SnapStart.RECTANGLE && config.initialLabels() != InitialLabels.BORDER
+                ? sc.edgeBandFraction() : 0;
+        BoxPx core = new BoxPx(tag.x0Px() + edge * tag.widthPx(), tag.y0Px() + edge * tag.heightPx(),
+                tag.x1Px() - edge * tag.widthPx(), tag.y1Px() - edge * tag.heightPx());
         for (int j = 0; j < ch; j++) {
             double yo = crop.y0Px() + (j + 0.5) / ty;
             for (int i = 0; i < cw; i++) {
@@ -674,7 +679,7 @@ public final class Refiner {
                 int k = j * cw + i;
                 if (!tag.contains(xo, yo)) {
                     labels[k] = GrabCut.BACKGROUND;
-                } else if (!inner.contains(xo, yo)) {
+                } else if (!inner.contains(xo, yo) || !core.contains(xo, yo)) {
                     labels[k] = GrabCut.PROBABLY_BACKGROUND;
                 } else {
                     labels[k] = p == null || start != SnapStart.NETWORK || p[k] > sc.seedThreshold()

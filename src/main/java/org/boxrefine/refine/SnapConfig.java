@@ -27,10 +27,15 @@ import org.boxrefine.geom.BoxPx;
  *                       tag's size
  * @param autoTagConfidence with {@link SnapStart#AUTO}: the network's mean probability over the whole tag at or
  *                       above which the network start is taken at once, without the rectangle start
+ * @param edgeBandFraction with the rectangle start (also {@link SnapStart#AUTO}'s first pass): the tag's outer
+ *                       strip, this fraction of its width on the left and right and of its height at the top and
+ *                       bottom, starts as probably background instead of probably foreground, since a tag drawn
+ *                       by hand leaves a margin of background around its object; GrabCut may still claim it.
+ *                       0 starts the whole tag as probably foreground
  */
 public record SnapConfig(boolean enabled, double sizePx, double minSizePx, double marginFraction, int iterations,
         double seedThreshold, SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
-        double autoTagConfidence) {
+        double autoTagConfidence, double edgeBandFraction) {
 
     /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
     public static final double GUIDE_EPSILON = 0.05;
@@ -46,6 +51,10 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
         if (!(autoMarginFraction >= 0 && autoMarginFraction <= 2)) {
             throw new IllegalArgumentException("snap auto margin must be in [0, 2] tag sizes, found "
                     + autoMarginFraction);
+        }
+        if (!(edgeBandFraction >= 0 && edgeBandFraction <= MAX_EDGE_BAND)) {
+            throw new IllegalArgumentException("snap edge band must be in [0, " + MAX_EDGE_BAND
+                    + "] of the tag's width and height, found " + edgeBandFraction);
         }
         if (!(guideRadius >= 0 && guideRadius <= 16)) {
             throw new IllegalArgumentException("snap guide radius must be in [0, 16] px, found " + guideRadius);
@@ -83,6 +92,12 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** Default {@link #minSizePx()} (docs/EVALUATION.md). */
     public static final double DEFAULT_MIN_SIZE_PX = 200;
 
+    /** The widest {@link #edgeBandFraction()} accepted: a quarter of the tag on each side. */
+    public static final double MAX_EDGE_BAND = 0.25;
+
+    /** Default {@link #edgeBandFraction()} (docs/EVALUATION.md). */
+    public static final double DEFAULT_EDGE_BAND = 0.06;
+
     /** Default {@link #autoConfidence()} (docs/EVALUATION.md). */
     public static final double AUTO_CONFIDENCE = 0.82;
 
@@ -95,13 +110,13 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
         return new SnapConfig(false, 256, 0, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN,
-                AUTO_TAG_CONFIDENCE);
+                AUTO_TAG_CONFIDENCE, 0);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
         return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE,
-                AUTO_MARGIN, AUTO_TAG_CONFIDENCE);
+                AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND);
     }
 
     /**
@@ -120,6 +135,12 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, newStart,
-                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence);
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction);
+    }
+
+    /** The same settings with another {@link #edgeBandFraction()}. */
+    public SnapConfig withEdgeBand(double newEdgeBandFraction) {
+        return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, newEdgeBandFraction);
     }
 }

@@ -18,6 +18,7 @@ import org.boxrefine.model.LearningRateSchedule;
 import org.boxrefine.model.TrainConfig;
 import org.boxrefine.patch.SamplingConfig;
 import org.boxrefine.refine.RefineConfig;
+import org.boxrefine.refine.SnapConfig;
 import org.boxrefine.synth.SceneConfig;
 import org.boxrefine.synth.SceneSet;
 import org.junit.jupiter.api.Test;
@@ -191,6 +192,14 @@ class RefineCommandTest {
         RefineOptions bad = new RefineOptions();
         new CommandLine(bad).parseArgs("--snap-guide-radius", "-1");
         assertThatThrownBy(bad::config).hasMessageContaining("snap guide radius").hasMessageContaining("-1");
+        assertThat(c.snap().edgeBandFraction()).isEqualTo(SnapConfig.DEFAULT_EDGE_BAND);
+        RefineOptions band = new RefineOptions();
+        new CommandLine(band).parseArgs("--snap-edge-band", "0");
+        assertThat(band.config().snap().edgeBandFraction()).isZero();
+        RefineOptions wideBand = new RefineOptions();
+        new CommandLine(wideBand).parseArgs("--snap-edge-band", "0.3");
+        assertThatThrownBy(wideBand::config).hasMessageContaining("snap edge band must be in [0, 0.25]")
+                .hasMessageContaining("found 0.3");
         for (int[] threadsWorkers : new int[][] {{1, 1}, {2, 2}, {3, 3}, {16, ApplyOptions.MAX_DEFAULT_WORKERS}}) {
             RefineOptions o = new RefineOptions();
             new CommandLine(o).parseArgs("--threads", String.valueOf(threadsWorkers[0]));
