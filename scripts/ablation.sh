@@ -17,7 +17,9 @@ fi
 # table whatever the current defaults are.
 # Snapping ran on tags of at most 256 px, enlarged back bilinearly, until 2026-11-25.
 # Training ran at a fixed learning rate, and snapping never enlarged small tags, until 2026-11-25 (third session).
-old="--lr-schedule fixed --snap-min-size 0"
+# The rectangle start had no edge band until 2026-11-25 (fourth session).
+nb="--snap-edge-band 0"
+old="--lr-schedule fixed --snap-min-size 0 $nb"
 s256="--snap-size 256 --snap-guide-radius 0 $old"
 na="$s256 --no-flip --colour-jitter 0 --min-part-fraction 1"
 fh="--fill-holes"
@@ -45,13 +47,14 @@ declare -A flags=(
   [overlap-keep]="$na --snap-start rectangle --snap-margin 2 --overlap keep $fh"
   [plain-cnn+box-loss-15]="$s256 --no-snap --no-fill-holes --min-part-fraction 1 --box-loss-epochs 15"
   [snap-network+box-loss-15]="$s256 --snap-start network --box-loss-epochs 15"
-  [cosine]="--lr-schedule cosine --snap-min-size 0"
-  [snap-auto+cosine]="--snap-start auto --lr-schedule cosine --snap-min-size 0"
+  [cosine]="--lr-schedule cosine --snap-min-size 0 $nb"
+  [snap-auto+cosine]="--snap-start auto --lr-schedule cosine --snap-min-size 0 $nb"
   [plain-cnn+cosine]="--snap-size 256 --snap-guide-radius 0 --snap-min-size 0 --no-snap --no-fill-holes --flip --colour-jitter 0.2 --min-part-fraction 1 --lr-schedule cosine"
-  [snap-min-320]="--snap-min-size 320"
-  [default+snap-auto]="--snap-start auto"
+  [snap-min-320]="--snap-min-size 320 $nb"
+  [default+snap-auto]="--snap-start auto $nb"
+  [edge-band-0]="$nb"
 )
-order="grabcut default default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
+order="grabcut default edge-band-0 default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null
