@@ -25,7 +25,7 @@ public final class Resize {
     private Resize() {
     }
 
-    /** The image resized to {@code widthPx x heightPx}: area average when shrinking, bilinear otherwise. */
+    /** The image resized to {@code widthPx x heightPx}: area average when shrinking, bilinear (pixel centres aligned) otherwise. */
     public static RgbImage rgb(RgbImage src, int widthPx, int heightPx) {
         if (widthPx == src.widthPx() && heightPx == src.heightPx()) {
             return src.copy();
@@ -37,7 +37,9 @@ public final class Resize {
         if (widthPx <= src.widthPx() && heightPx <= src.heightPx()) {
             AverageDownSampleOps.down(planar, out);
         } else {
-            new FDistort(planar, out).interp(InterpolationType.BILINEAR).border(BorderType.EXTENDED).scale().apply();
+            new FDistort(planar, out).interp(InterpolationType.BILINEAR).border(BorderType.EXTENDED)
+                    .transform(centreAligned((double) src.widthPx() / widthPx, (double) src.heightPx() / heightPx))
+                    .apply();
         }
         InterleavedU8 back = ConvertImage.convert(out, (InterleavedU8) null);
         byte[] rgb = new byte[3 * widthPx * heightPx];
@@ -45,6 +47,26 @@ public final class Resize {
             System.arraycopy(back.data, back.startIndex + y * back.stride, rgb, 3 * y * widthPx, 3 * widthPx);
         }
         return new RgbImage(widthPx, heightPx, rgb);
+    }
+
+    /**
+     * Output pixel (x, y) reads the source at ((x + 0.5) * srcPerOutX - 0.5, (y + 0.5) * srcPerOutY - 0.5): pixel
+     * centres aligned. (BoofCV's {@code FDistort.scale()} aligns pixel corners instead, which shifts an enlarged
+     * image by up to half a source pixel towards the origin.)
+     */
+    private static PixelTransform<Point2D_F32> centreAligned(double srcPerOutX, double srcPerOutY) {
+        return new PixelTransform<>() {
+            @Override
+            public void compute(int x, int y, Point2D_F32 p) {
+                p.x = (float) ((x + 0.5) * srcPerOutX - 0.5);
+                p.y = (float) ((y + 0.5) * srcPerOutY - 0.5);
+            }
+
+            @Override
+            public PixelTransform<Point2D_F32> copyConcurrent() {
+                return this;
+            }
+        };
     }
 
     /**

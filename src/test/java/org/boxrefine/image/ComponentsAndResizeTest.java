@@ -176,4 +176,36 @@ class ComponentsAndResizeTest {
         assertThat(small.get(7, 7, 1)).isEqualTo(100);
         assertThat(small.get(7, 7, 2)).as("alternating 0/255 columns average out").isBetween(126, 129);
     }
+
+    @Test
+    void enlargingAlignsPixelCentresAsANaiveBilinearDoes() {
+        int w = 7;
+        int h = 5;
+        RgbImage img = RgbImage.blank(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.set(x, y, 30 * x, 40 * y, x == 3 && y == 2 ? 255 : 0);
+            }
+        }
+        int ow = 28;
+        int oh = 15;
+        RgbImage up = Resize.rgb(img, ow, oh);
+        for (int y = 0; y < oh; y++) {
+            for (int x = 0; x < ow; x++) {
+                double sx = Math.min(w - 1, Math.max(0, (x + 0.5) * w / ow - 0.5));
+                double sy = Math.min(h - 1, Math.max(0, (y + 0.5) * h / oh - 0.5));
+                int x0 = (int) Math.floor(sx);
+                int y0 = (int) Math.floor(sy);
+                int x1 = Math.min(w - 1, x0 + 1);
+                int y1 = Math.min(h - 1, y0 + 1);
+                double fx = sx - x0;
+                double fy = sy - y0;
+                for (int c = 0; c < 3; c++) {
+                    double v = (1 - fy) * ((1 - fx) * img.get(x0, y0, c) + fx * img.get(x1, y0, c))
+                            + fy * ((1 - fx) * img.get(x0, y1, c) + fx * img.get(x1, y1, c));
+                    assertThat((double) up.get(x, y, c)).as("(%d,%d) channel %d", x, y, c).isCloseTo(v, within(1.01));
+                }
+            }
+        }
+    }
 }
