@@ -25,7 +25,10 @@ public final class Resize {
     private Resize() {
     }
 
-    /** The image resized to {@code widthPx x heightPx}: area average when shrinking, bilinear (pixel centres aligned) otherwise. */
+    /**
+     * The image resized to {@code widthPx x heightPx}: area average when shrinking, bilinear with pixel centres
+     * aligned otherwise.
+     */
     public static RgbImage rgb(RgbImage src, int widthPx, int heightPx) {
         if (widthPx == src.widthPx() && heightPx == src.heightPx()) {
             return src.copy();

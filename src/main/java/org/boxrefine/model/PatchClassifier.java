@@ -150,7 +150,7 @@ public final class PatchClassifier implements AutoCloseable {
         NDArray loss(Trainer trainer, NDManager step, B batch, long stepIndex);
     }
 
-    /** Adam's learning rate over a run of {@code plannedSteps} steps (fixed where their number is unknown). */
+    /** Adam's learning rate over a run of {@code plannedSteps} steps (a cosine schedule needs them above 0). */
     static Tracker tracker(float learningRate, LearningRateSchedule schedule, long plannedSteps) {
         if (schedule == LearningRateSchedule.FIXED) {
             return Tracker.fixed(learningRate);

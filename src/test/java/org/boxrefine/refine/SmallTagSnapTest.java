@@ -59,6 +59,7 @@ class SmallTagSnapTest {
         assertThat(above.scaleFor(new BoxPx(0, 0, 50, 50))).as("never above the snap size").isCloseTo(2.0, within(1e-9));
         assertThatThrownBy(() -> new SnapConfig(true, 320, -1, d.marginFraction(), d.iterations(), d.seedThreshold(),
                 d.start(), d.priorWeight(), d.guideRadius(), d.autoConfidence(), d.autoMarginFraction(),
-                d.autoTagConfidence(), d.edgeBandFraction())).hasMessage("snap minimum size must be in [0, 4096.0] px, found -1.0");
+                d.autoTagConfidence(), d.edgeBandFraction()))
+                .hasMessage("snap minimum size must be in [0, 4096.0] px, found -1.0");
     }
 }
