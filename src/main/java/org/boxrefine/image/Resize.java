@@ -41,7 +41,8 @@ public final class Resize {
             AverageDownSampleOps.down(planar, out);
         } else {
             new FDistort(planar, out).interp(InterpolationType.BILINEAR).border(BorderType.EXTENDED)
-                    .transform(centreAligned((double) src.widthPx() / widthPx, (double) src.heightPx() / heightPx))
+                    .transform(centreAligned((double) src.widthPx() / widthPx, (double) src.heightPx() / heightPx, 0, 0,
+                            0, 0))
                     .apply();
         }
         InterleavedU8 back = ConvertImage.convert(out, (InterleavedU8) null);
@@ -53,16 +54,17 @@ public final class Resize {
     }
 
     /**
-     * Output pixel (x, y) reads the source at ((x + 0.5) * srcPerOutX - 0.5, (y + 0.5) * srcPerOutY - 0.5): pixel
-     * centres aligned. (BoofCV's {@code FDistort.scale()} aligns pixel corners instead, which shifts an enlarged
-     * image by up to half a source pixel towards the origin.)
+     * Output pixel (x, y) reads the source at ((outX0Px + x + 0.5) * srcPerOutX - 0.5 - srcX0Px, likewise for y):
+     * pixel centres aligned. (BoofCV's {@code FDistort.scale()} aligns pixel corners instead, which shifts an
+     * enlarged image by up to half a source pixel towards the origin.)
      */
-    private static PixelTransform<Point2D_F32> centreAligned(double srcPerOutX, double srcPerOutY) {
+    private static PixelTransform<Point2D_F32> centreAligned(double srcPerOutX, double srcPerOutY, int outX0Px,
+            int outY0Px, double srcX0Px, double srcY0Px) {
         return new PixelTransform<>() {
             @Override
             public void compute(int x, int y, Point2D_F32 p) {
-                p.x = (float) ((x + 0.5) * srcPerOutX - 0.5);
-                p.y = (float) ((y + 0.5) * srcPerOutY - 0.5);
+                p.x = (float) ((outX0Px + x + 0.5) * srcPerOutX - 0.5 - srcX0Px);
+                p.y = (float) ((outY0Px + y + 0.5) * srcPerOutY - 0.5 - srcY0Px);
             }
 
             @Override
@@ -84,19 +86,8 @@ public final class Resize {
         GrayF32 in = new GrayF32(srcWidthPx, srcHeightPx);
         System.arraycopy(src, 0, in.data, 0, src.length);
         GrayF32 out = new GrayF32(outWidthPx, outHeightPx);
-        PixelTransform<Point2D_F32> outToIn = new PixelTransform<>() {
-            @Override
-            public void compute(int x, int y, Point2D_F32 p) {
-                p.x = (float) ((outX0Px + x + 0.5) * srcPerOutX - 0.5 - srcX0Px);
-                p.y = (float) ((outY0Px + y + 0.5) * srcPerOutY - 0.5 - srcY0Px);
-            }
-
-            @Override
-            public PixelTransform<Point2D_F32> copyConcurrent() {
-                return this;
-            }
-        };
-        new FDistort(in, out).interp(InterpolationType.BILINEAR).border(BorderType.EXTENDED).transform(outToIn).apply();
+        new FDistort(in, out).interp(InterpolationType.BILINEAR).border(BorderType.EXTENDED)
+                .transform(centreAligned(srcPerOutX, srcPerOutY, outX0Px, outY0Px, srcX0Px, srcY0Px)).apply();
         return out.data.length == outWidthPx * outHeightPx ? out.data : java.util.Arrays.copyOf(out.data, outWidthPx * outHeightPx);
     }
 }

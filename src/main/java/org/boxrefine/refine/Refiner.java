@@ -665,13 +665,7 @@ public final class Refiner {
         RgbImage img = Resize.rgb(original.crop(crop), cw, ch);
         float[] p = map == null || start == SnapStart.RECTANGLE ? null : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
         byte[] labels = new byte[cw * ch];
-        double band = config.initialLabels() == InitialLabels.BORDER
-                ? config.borderFraction() * Math.min(original.widthPx(), original.heightPx()) : 0;
-        BoxPx inner = new BoxPx(band, band, original.widthPx() - band, original.heightPx() - band);
-        double edge = start == SnapStart.RECTANGLE && config.initialLabels() != InitialLabels.BORDER
-                ? sc.edgeBandFraction() : 0;
-        BoxPx core = new BoxPx(tag.x0Px() + edge * tag.widthPx(), tag.y0Px() + edge * tag.heightPx(),
-                tag.x1Px() - edge * tag.widthPx(), tag.y1Px() - edge * tag.heightPx());
+        BoxPx seedable = seedableArea(original, tag, start);
         for (int j = 0; j < ch; j++) {
             double yo = crop.y0Px() + (j + 0.5) / ty;
             for (int i = 0; i < cw; i++) {
@@ -679,7 +673,7 @@ public final class Refiner {
                 int k = j * cw + i;
                 if (!tag.contains(xo, yo)) {
                     labels[k] = GrabCut.BACKGROUND;
-                } else if (!inner.contains(xo, yo) || !core.contains(xo, yo)) {
+                } else if (!seedable.contains(xo, yo)) {
                     labels[k] = GrabCut.PROBABLY_BACKGROUND;
                 } else {
                     labels[k] = p == null || start != SnapStart.NETWORK || p[k] > sc.seedThreshold()
@@ -700,6 +694,21 @@ public final class Refiner {
             return up.sample(out.x0Px(), out.y0Px(), 1, 1, out.widthPx(), out.heightPx());
         }
         return guidedUpsample(original, up, crop, out, Math.max(1, (int) Math.ceil(sc.guideRadius() / t)));
+    }
+
+    /**
+     * Where inside the tag GrabCut may start from foreground; the rest of the tag starts as probably background.
+     * Box-free, inside the image's border band (as in training); with the rectangle start, inside the tag's edge
+     * band ({@link SnapConfig#edgeBandFraction()}); otherwise the whole tag.
+     */
+    private BoxPx seedableArea(RgbImage original, BoxPx tag, SnapStart start) {
+        if (config.initialLabels() == InitialLabels.BORDER) {
+            double band = config.borderFraction() * Math.min(original.widthPx(), original.heightPx());
+            return new BoxPx(band, band, original.widthPx() - band, original.heightPx() - band);
+        }
+        double edge = start == SnapStart.RECTANGLE ? config.snap().edgeBandFraction() : 0;
+        return new BoxPx(tag.x0Px() + edge * tag.widthPx(), tag.y0Px() + edge * tag.heightPx(),
+                tag.x1Px() - edge * tag.widthPx(), tag.y1Px() - edge * tag.heightPx());
     }
 
     /**
