@@ -50,6 +50,12 @@ final class ApplyOptions {
     @Option(names = "--snap-edge-band", paramLabel = "F", description = "With the rectangle start, the tag's outer strip, F of its width and height on each side, starts as probably background: hand-drawn tags leave a margin of background around the object, and GrabCut may still claim the strip (0 starts the whole tag as probably foreground; default: 0.06; apply: the model's).")
     Double snapEdgeBand;
 
+    @Option(names = "--snap-network-weight", paramLabel = "W", description = "Weight of the network's log-probability in GrabCut's data term, beside the colour models (a pixel pays -W ln p to be foreground, -W ln(1-p) to be background), in the last --snap-network-iterations iterations; 0 snaps on colours alone with OpenCV's GrabCut (default: 0; apply: the model's).")
+    Double snapNetworkWeight;
+
+    @Option(names = "--snap-network-iterations", paramLabel = "N", description = "In how many of the last GrabCut iterations the network's term is used; the colour models of the earlier ones learn from colours alone (at most --snap-iterations; default: 5, all; apply: the model's).")
+    Integer snapNetworkIterations;
+
     @Option(names = "--snap-guide-radius", paramLabel = "R", description = "When GrabCut ran on a scaled-down tag, enlarge its mask with a guided filter of radius R (px at GrabCut's scale) so that its edges follow the full-resolution image; 0 enlarges it by bilinear interpolation (default: 4; apply: the model's).")
     Double snapGuideRadius;
 
@@ -105,7 +111,9 @@ final class ApplyOptions {
                 or(snapMargin, s.marginFraction()), or(snapIterations, s.iterations()), or(threshold, s.seedThreshold()),
                 start, or(snapPriorWeight, s.priorWeight()), or(snapGuideRadius, s.guideRadius()),
                 or(snapAutoConfidence, s.autoConfidence()), or(snapAutoMargin, s.autoMarginFraction()),
-                or(snapAutoTagConfidence, s.autoTagConfidence()), or(snapEdgeBand, s.edgeBandFraction()));
+                or(snapAutoTagConfidence, s.autoTagConfidence()), or(snapEdgeBand, s.edgeBandFraction()),
+                or(snapNetworkWeight, s.networkWeight()), or(snapNetworkIterations,
+                        Math.min(s.networkIterations(), or(snapIterations, s.iterations()))));
         double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
         return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
                 or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),
@@ -125,6 +133,8 @@ final class ApplyOptions {
         add(out, "--snap-size", snapSizePx);
         add(out, "--snap-min-size", snapMinSizePx);
         add(out, "--snap-edge-band", snapEdgeBand);
+        add(out, "--snap-network-weight", snapNetworkWeight);
+        add(out, "--snap-network-iterations", snapNetworkIterations);
         add(out, "--snap-guide-radius", snapGuideRadius);
         add(out, "--snap-margin", snapMargin);
         add(out, "--snap-iterations", snapIterations);

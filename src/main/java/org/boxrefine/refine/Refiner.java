@@ -30,6 +30,7 @@ import org.boxrefine.patch.ScaledImage;
 import org.boxrefine.patch.WorkingScale;
 import org.boxrefine.snap.GrabCut;
 import org.boxrefine.snap.GuidedFilter;
+import org.boxrefine.snap.JointGrabCut;
 
 /**
  * Trains a patch classifier on the tags of a data set and turns tags into masks with it. The
@@ -648,7 +649,9 @@ public final class Refiner {
      * GrabCut on a crop around the tag with {@code marginFraction} tag sizes of context, started as {@code start}
      * says (never {@link SnapStart#AUTO}; the rectangle start leaves the tag's edge band,
      * {@link SnapConfig#edgeBandFraction()}, probably background; box-free, the image's
-     * border band starts as probably background instead, as in training): returns 1 or 0 per pixel of
+     * border band starts as probably background instead, as in training); with a network term
+     * ({@link SnapConfig#networkWeight()}), the network's log-probability joins GrabCut's data term in its last
+     * iterations ({@link JointGrabCut}): returns 1 or 0 per pixel of
      * {@code out} (original scale), bilinearly resampled from the crop's scale. (Time it under
      * {@link StageTimes.Stage#SNAP}.)
      */
@@ -663,7 +666,9 @@ public final class Refiner {
         double tx = (double) cw / crop.widthPx();
         double ty = (double) ch / crop.heightPx();
         RgbImage img = Resize.rgb(original.crop(crop), cw, ch);
-        float[] p = map == null || start == SnapStart.RECTANGLE ? null : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
+        boolean joint = map != null && sc.networkWeight() > 0 && sc.networkIterations() > 0;
+        float[] p = map == null || (start == SnapStart.RECTANGLE && !joint) ? null
+                : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
         byte[] labels = new byte[cw * ch];
         BoxPx seedable = seedableArea(original, tag, start);
         for (int j = 0; j < ch; j++) {
@@ -682,9 +687,10 @@ public final class Refiner {
                 }
             }
         }
-        byte[] fg = (p != null && start == SnapStart.PRIOR
-                ? GrabCut.withPrior(img, p, sc.priorWeight(), labels, sc.iterations())
-                : GrabCut.fromLabels(img, labels, sc.iterations())).data();
+        RgbImage seen = p != null && start == SnapStart.PRIOR ? GrabCut.priorFeatures(img, p, sc.priorWeight()) : img;
+        byte[] fg = (joint
+                ? JointGrabCut.segment(seen, labels, p, sc.networkWeight(), sc.networkIterations(), sc.iterations())
+                : GrabCut.fromLabels(seen, labels, sc.iterations())).data();
         float[] f = new float[fg.length];
         for (int k = 0; k < fg.length; k++) {
             f[k] = fg[k];

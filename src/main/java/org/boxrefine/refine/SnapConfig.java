@@ -32,10 +32,15 @@ import org.boxrefine.geom.BoxPx;
  *                       bottom, starts as probably background instead of probably foreground, since a tag drawn
  *                       by hand leaves a margin of background around its object; GrabCut may still claim it.
  *                       0 starts the whole tag as probably foreground
+ * @param networkWeight  the weight of the network's log-probability in GrabCut's data term, beside the colour
+ *                       models' log-likelihoods (a pixel pays {@code -w ln p} to be foreground and
+ *                       {@code -w ln(1 - p)} to be background); 0 snaps on colours alone, with OpenCV's GrabCut
+ * @param networkIterations in how many of the last GrabCut iterations the network's term is used (the colour
+ *                       models of the earlier ones are learned from colours alone)
  */
 public record SnapConfig(boolean enabled, double sizePx, double minSizePx, double marginFraction, int iterations,
         double seedThreshold, SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
-        double autoTagConfidence, double edgeBandFraction) {
+        double autoTagConfidence, double edgeBandFraction, double networkWeight, int networkIterations) {
 
     /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
     public static final double GUIDE_EPSILON = 0.05;
@@ -55,6 +60,14 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
         if (!(edgeBandFraction >= 0 && edgeBandFraction <= MAX_EDGE_BAND)) {
             throw new IllegalArgumentException("snap edge band must be in [0, " + MAX_EDGE_BAND
                     + "] of the tag's width and height, found " + edgeBandFraction);
+        }
+        if (!(networkWeight >= 0 && networkWeight <= MAX_NETWORK_WEIGHT)) {
+            throw new IllegalArgumentException("snap network weight must be in [0, " + MAX_NETWORK_WEIGHT
+                    + "], found " + networkWeight);
+        }
+        if (networkIterations < 0 || networkIterations > iterations) {
+            throw new IllegalArgumentException("snap network iterations must be in [0, " + iterations
+                    + "] (the GrabCut iterations), found " + networkIterations);
         }
         if (!(guideRadius >= 0 && guideRadius <= 16)) {
             throw new IllegalArgumentException("snap guide radius must be in [0, 16] px, found " + guideRadius);
@@ -98,6 +111,15 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** Default {@link #edgeBandFraction()} (docs/EVALUATION.md). */
     public static final double DEFAULT_EDGE_BAND = 0.06;
 
+    /** The largest {@link #networkWeight()} accepted. */
+    public static final double MAX_NETWORK_WEIGHT = 4;
+
+    /** Default {@link #networkWeight()} (docs/EVALUATION.md). */
+    public static final double DEFAULT_NETWORK_WEIGHT = 0;
+
+    /** Default {@link #networkIterations()} (docs/EVALUATION.md). */
+    public static final int DEFAULT_NETWORK_ITERATIONS = 5;
+
     /** Default {@link #autoConfidence()} (docs/EVALUATION.md). */
     public static final double AUTO_CONFIDENCE = 0.82;
 
@@ -110,13 +132,13 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
         return new SnapConfig(false, 256, 0, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN,
-                AUTO_TAG_CONFIDENCE, 0);
+                AUTO_TAG_CONFIDENCE, 0, 0, 0);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
         return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE,
-                AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND);
+                AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND, DEFAULT_NETWORK_WEIGHT, DEFAULT_NETWORK_ITERATIONS);
     }
 
     /**
@@ -135,12 +157,21 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, newStart,
-                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction);
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
+                networkWeight, networkIterations);
     }
 
     /** The same settings with another {@link #edgeBandFraction()}. */
     public SnapConfig withEdgeBand(double newEdgeBandFraction) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
-                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, newEdgeBandFraction);
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, newEdgeBandFraction,
+                networkWeight, networkIterations);
+    }
+
+    /** The same settings with another network term ({@link #networkWeight()}, {@link #networkIterations()}). */
+    public SnapConfig withNetworkTerm(double newWeight, int newIterations) {
+        return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
+                newWeight, newIterations);
     }
 }

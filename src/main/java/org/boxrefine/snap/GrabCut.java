@@ -94,12 +94,19 @@ public final class GrabCut {
      */
     public static BinaryMask withPrior(RgbImage image, float[] prior, double priorWeight, byte[] labels,
             int iterations) {
-        int w = image.widthPx();
-        int h = image.heightPx();
-        if (prior.length != w * h) {
-            throw new IllegalArgumentException("prior must hold " + w * h + " values, found " + prior.length);
+        return fromLabels(priorFeatures(image, prior, priorWeight), labels, iterations);
+    }
+
+    /**
+     * The feature image of {@link #withPrior}: the image's colours projected on their two principal components, the
+     * third channel {@code priorWeight * 255 * prior}.
+     */
+    public static RgbImage priorFeatures(RgbImage image, float[] prior, double priorWeight) {
+        if (prior.length != image.widthPx() * image.heightPx()) {
+            throw new IllegalArgumentException("prior must hold " + image.widthPx() * image.heightPx()
+                    + " values, found " + prior.length);
         }
-        return fromLabels(new RgbImage(w, h, features(image.data(), prior, priorWeight)), labels, iterations);
+        return new RgbImage(image.widthPx(), image.heightPx(), features(image.data(), prior, priorWeight));
     }
 
     /** Two principal colour components scaled to 0..255 with a common factor, plus the weighted prior. */

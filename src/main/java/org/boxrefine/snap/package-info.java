@@ -1,5 +1,7 @@
 /**
  * Boundary refinement: snapping a mask to the image's edges with OpenCV's GrabCut, seeded by the
- * network's probabilities. The only package that imports OpenCV.
+ * network's probabilities, or with {@link org.boxrefine.snap.JointGrabCut}, GrabCut whose data term also
+ * holds the network's log-probability (its minimum cut in {@link org.boxrefine.snap.MaxFlow}). The only
+ * package that imports OpenCV.
  */
 package org.boxrefine.snap;

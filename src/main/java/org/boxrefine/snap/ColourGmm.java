@@ -1,0 +1,130 @@
+package org.boxrefine.snap;
+
+import java.util.Arrays;
+
+/**
+ * A Gaussian mixture over RGB colours with full covariances, learned by hard assignment as GrabCut does
+ * (Rother et al. 2004; OpenCV's {@code GMM} in grabcut.cpp): pixels are added to components, then
+ * {@link #finish()} sets each component's weight, mean and covariance.
+ */
+final class ColourGmm {
+    /** OpenCV's GrabCut uses five components per model. */
+    static final int COMPONENTS = 5;
+    private static final double VARIANCE_FLOOR = 0.01;
+
+    private final double[] weight = new double[COMPONENTS];
+    private final double[] mean = new double[3 * COMPONENTS];
+    private final double[] inverse = new double[9 * COMPONENTS];
+    private final double[] norm = new double[COMPONENTS];
+    private final double[] sums = new double[3 * COMPONENTS];
+    private final double[] prods = new double[9 * COMPONENTS];
+    private final int[] counts = new int[COMPONENTS];
+    private int total;
+
+    /** Clears the sums collected so far (the model learned last stays in use until {@link #finish()}). */
+    void reset() {
+        Arrays.fill(sums, 0);
+        Arrays.fill(prods, 0);
+        Arrays.fill(counts, 0);
+        total = 0;
+    }
+
+    /** Adds a colour to component {@code k}. */
+    void add(int k, double r, double g, double b) {
+        sums[3 * k] += r;
+        sums[3 * k + 1] += g;
+        sums[3 * k + 2] += b;
+        double[] c = {r, g, b};
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                prods[9 * k + 3 * i + j] += c[i] * c[j];
+            }
+        }
+        counts[k]++;
+        total++;
+    }
+
+    /** Sets every component from the colours added since {@link #reset()}; a component with none gets weight 0. */
+    void finish() {
+        for (int k = 0; k < COMPONENTS; k++) {
+            int n = counts[k];
+            if (n == 0) {
+                weight[k] = 0;
+                continue;
+            }
+            weight[k] = (double) n / total;
+            double[] m = new double[3];
+            for (int i = 0; i < 3; i++) {
+                m[i] = sums[3 * k + i] / n;
+                mean[3 * k + i] = m[i];
+            }
+            double[] c = new double[9];
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    c[3 * i + j] = prods[9 * k + 3 * i + j] / n - m[i] * m[j];
+                }
+            }
+            double det = determinant(c);
+            if (det <= Math.ulp(1.0)) {
+                c[0] += VARIANCE_FLOOR;
+                c[4] += VARIANCE_FLOOR;
+                c[8] += VARIANCE_FLOOR;
+                det = determinant(c);
+            }
+            double[] inv = inverse(c, det);
+            System.arraycopy(inv, 0, inverse, 9 * k, 9);
+            norm[k] = 1 / Math.sqrt(det);
+        }
+    }
+
+    /** The mixture's density at a colour (without the constant factor common to every model). */
+    double density(double r, double g, double b) {
+        double s = 0;
+        for (int k = 0; k < COMPONENTS; k++) {
+            if (weight[k] > 0) {
+                s += weight[k] * component(k, r, g, b);
+            }
+        }
+        return s;
+    }
+
+    /** The component under which a colour is most likely (weights ignored, as in GrabCut). */
+    int mostLikely(double r, double g, double b) {
+        int best = 0;
+        double bestP = -1;
+        for (int k = 0; k < COMPONENTS; k++) {
+            if (weight[k] > 0) {
+                double p = component(k, r, g, b);
+                if (p > bestP) {
+                    bestP = p;
+                    best = k;
+                }
+            }
+        }
+        return best;
+    }
+
+    private double component(int k, double r, double g, double b) {
+        double dr = r - mean[3 * k];
+        double dg = g - mean[3 * k + 1];
+        double db = b - mean[3 * k + 2];
+        int o = 9 * k;
+        double q = dr * (dr * inverse[o] + dg * inverse[o + 3] + db * inverse[o + 6])
+                + dg * (dr * inverse[o + 1] + dg * inverse[o + 4] + db * inverse[o + 7])
+                + db * (dr * inverse[o + 2] + dg * inverse[o + 5] + db * inverse[o + 8]);
+        return norm[k] * Math.exp(-0.5 * q);
+    }
+
+    private static double determinant(double[] c) {
+        return c[0] * (c[4] * c[8] - c[5] * c[7]) - c[1] * (c[3] * c[8] - c[5] * c[6])
+                + c[2] * (c[3] * c[7] - c[4] * c[6]);
+    }
+
+    private static double[] inverse(double[] c, double det) {
+        return new double[] {
+            (c[4] * c[8] - c[5] * c[7]) / det, -(c[1] * c[8] - c[2] * c[7]) / det, (c[1] * c[5] - c[2] * c[4]) / det,
+            -(c[3] * c[8] - c[5] * c[6]) / det, (c[0] * c[8] - c[2] * c[6]) / det, -(c[0] * c[5] - c[2] * c[3]) / det,
+            (c[3] * c[7] - c[4] * c[6]) / det, -(c[0] * c[7] - c[1] * c[6]) / det, (c[0] * c[4] - c[1] * c[3]) / det
+        };
+    }
+}

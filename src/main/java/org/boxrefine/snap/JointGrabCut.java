@@ -1,0 +1,275 @@
+package org.boxrefine.snap;
+
+import org.boxrefine.image.BinaryMask;
+import org.boxrefine.image.RgbImage;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.TermCriteria;
+
+/**
+ * GrabCut (Rother et al. 2004, as OpenCV implements it: five-component colour mixtures started by k-means,
+ * an 8-neighbour contrast term of weight 50, one minimum cut per iteration) whose data term can also hold a
+ * prior in its last iterations: a pixel pays {@code -priorWeight * ln p} to be foreground and
+ * {@code -priorWeight * ln(1 - p)} to be background, p being the network's probability. The colour models
+ * of the first iterations are learned from colours alone: a prior present from the start keeps
+ * background colours in the foreground model, which then holds them (docs/EVALUATION.md). Without a prior
+ * it is plain GrabCut. Labels use {@link GrabCut}'s codes; only the "probably" labels change. The cut runs
+ * over the undecided pixels only, so a crop whose context is all definite background costs little more than
+ * its tag. OpenCV's graph class is internal, hence the {@link MaxFlow} here.
+ */
+public final class JointGrabCut {
+    private static final double GAMMA = 50;
+    private static final int KMEANS_ITERATIONS = 10;
+    private static final double MIN_PROB = 1e-4;
+    private static final int SEED = 12345;
+
+    static {
+        opencv_core.setNumThreads(1);
+    }
+
+    private JointGrabCut() {
+    }
+
+    /**
+     * Runs {@code iterations} rounds from {@code labels} (image-sized, OpenCV's codes) and returns the foreground
+     * (definite and probable); the initial labels' foreground when either side has no pixels to model.
+     *
+     * @param prior           per pixel in [0, 1], or null for none
+     * @param priorWeight     the prior's weight against the colour models' log-likelihoods, at least 0
+     * @param priorIterations in how many of the last iterations the prior joins the data term
+     */
+    public static BinaryMask segment(RgbImage image, byte[] labels, float[] prior, double priorWeight,
+            int priorIterations, int iterations) {
+        int w = image.widthPx();
+        int h = image.heightPx();
+        int n = w * h;
+        if (labels.length != n || (prior != null && prior.length != n)) {
+            throw new IllegalArgumentException("labels and prior must hold " + n + " values, found " + labels.length
+                    + " and " + (prior == null ? "none" : prior.length));
+        }
+        if (!(priorWeight >= 0) || priorIterations < 0 || iterations < 0) {
+            throw new IllegalArgumentException("prior weight, prior iterations and iterations must be at least 0,"
+                    + " found " + priorWeight + ", " + priorIterations + " and " + iterations);
+        }
+        byte[] lab = labels.clone();
+        int nFg = 0;
+        for (byte l : lab) {
+            if (isForeground(l)) {
+                nFg++;
+            }
+        }
+        if (nFg == 0 || nFg == n || iterations == 0) {
+            return foreground(lab, w, h);
+        }
+        byte[] rgb = image.data();
+        ColourGmm bg = new ColourGmm();
+        ColourGmm fg = new ColourGmm();
+        initialise(rgb, lab, nFg, fg, bg);
+        double[][] edge = contrastWeights(rgb, w, h);
+        int[] node = new int[n];
+        for (int it = 0; it < iterations; it++) {
+            fg.reset();
+            bg.reset();
+            for (int i = 0; i < n; i++) {
+                double r = rgb[3 * i] & 0xFF;
+                double g = rgb[3 * i + 1] & 0xFF;
+                double b = rgb[3 * i + 2] & 0xFF;
+                ColourGmm m = isForeground(lab[i]) ? fg : bg;
+                m.add(m.mostLikely(r, g, b), r, g, b);
+            }
+            fg.finish();
+            bg.finish();
+            cut(rgb, lab, w, h, it < iterations - priorIterations ? null : prior, priorWeight, fg, bg, edge, node);
+        }
+        return foreground(lab, w, h);
+    }
+
+    /** The colour models from k-means on each side's colours, as GrabCut starts. */
+    private static void initialise(byte[] rgb, byte[] lab, int nFg, ColourGmm fg, ColourGmm bg) {
+        int n = lab.length;
+        float[] fgSamples = new float[3 * nFg];
+        float[] bgSamples = new float[3 * (n - nFg)];
+        int f = 0;
+        int b = 0;
+        for (int i = 0; i < n; i++) {
+            float[] dst = isForeground(lab[i]) ? fgSamples : bgSamples;
+            int o = isForeground(lab[i]) ? 3 * f++ : 3 * b++;
+            for (int c = 0; c < 3; c++) {
+                dst[o + c] = rgb[3 * i + c] & 0xFF;
+            }
+        }
+        opencv_core.setRNGSeed(SEED);
+        int[] bgComp = kmeans(bgSamples);
+        int[] fgComp = kmeans(fgSamples);
+        fg.reset();
+        bg.reset();
+        f = 0;
+        b = 0;
+        for (int i = 0; i < n; i++) {
+            boolean isFg = isForeground(lab[i]);
+            int k = isFg ? fgComp[f++] : bgComp[b++];
+            (isFg ? fg : bg).add(k, rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF);
+        }
+        fg.finish();
+        bg.finish();
+    }
+
+    /** OpenCV's k-means (k-means++ centres, 10 iterations) into at most {@link ColourGmm#COMPONENTS} clusters. */
+    private static int[] kmeans(float[] samples) {
+        int m = samples.length / 3;
+        int k = Math.min(ColourGmm.COMPONENTS, m);
+        int[] out = new int[m];
+        if (k <= 1) {
+            return out;
+        }
+        try (Mat data = new Mat(m, 3, opencv_core.CV_32FC1); Mat labels = new Mat();
+                FloatPointer in = new FloatPointer(data.data());
+                TermCriteria tc = new TermCriteria(TermCriteria.COUNT, KMEANS_ITERATIONS, 0)) {
+            in.put(samples);
+            opencv_core.kmeans(data, k, labels, tc, 1, opencv_core.KMEANS_PP_CENTERS);
+            try (IntPointer res = new IntPointer(labels.data())) {
+                res.get(out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * OpenCV's contrast weights toward the left, upper-left, upper and upper-right neighbours:
+     * {@code gamma * exp(-beta * |dRGB|^2)}, divided by the distance, beta from the mean squared difference.
+     */
+    static double[][] contrastWeights(byte[] rgb, int w, int h) {
+        int[][] dirs = {{-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
+        double sum = 0;
+        long count = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int[] d : dirs) {
+                    int xx = x + d[0];
+                    int yy = y + d[1];
+                    if (xx >= 0 && xx < w && yy >= 0) {
+                        sum += squaredDiff(rgb, y * w + x, yy * w + xx);
+                        count++;
+                    }
+                }
+            }
+        }
+        double beta = sum <= Math.ulp(1.0) * Math.max(1, count) ? 0 : 1 / (2 * sum / count);
+        double[][] out = new double[4][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int k = 0; k < 4; k++) {
+                    int xx = x + dirs[k][0];
+                    int yy = y + dirs[k][1];
+                    if (xx >= 0 && xx < w && yy >= 0) {
+                        double g = k % 2 == 0 ? GAMMA : GAMMA / Math.sqrt(2);
+                        out[k][y * w + x] = g * Math.exp(-beta * squaredDiff(rgb, y * w + x, yy * w + xx));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double squaredDiff(byte[] rgb, int i, int j) {
+        double s = 0;
+        for (int c = 0; c < 3; c++) {
+            double d = (rgb[3 * i + c] & 0xFF) - (rgb[3 * j + c] & 0xFF);
+            s += d * d;
+        }
+        return s;
+    }
+
+    /** One minimum cut over the undecided pixels; updates their labels. */
+    private static void cut(byte[] rgb, byte[] lab, int w, int h, float[] prior, double priorWeight, ColourGmm fg,
+            ColourGmm bg, double[][] edge, int[] node) {
+        int n = lab.length;
+        int free = 0;
+        for (int i = 0; i < n; i++) {
+            node[i] = isDecided(lab[i]) ? -1 : free++;
+        }
+        if (free == 0) {
+            return;
+        }
+        MaxFlow graph = new MaxFlow(free, 4 * free);
+        int[][] dirs = {{-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
+        double[] toFg = new double[free];
+        double[] toBg = new double[free];
+        for (int i = 0; i < n; i++) {
+            int v = node[i];
+            if (v < 0) {
+                continue;
+            }
+            double r = rgb[3 * i] & 0xFF;
+            double g = rgb[3 * i + 1] & 0xFF;
+            double b = rgb[3 * i + 2] & 0xFF;
+            toBg[v] += -Math.log(Math.max(Double.MIN_NORMAL, bg.density(r, g, b)));
+            toFg[v] += -Math.log(Math.max(Double.MIN_NORMAL, fg.density(r, g, b)));
+            if (prior != null && priorWeight > 0) {
+                double p = Math.min(1 - MIN_PROB, Math.max(MIN_PROB, prior[i]));
+                toBg[v] += -priorWeight * Math.log(1 - p);
+                toFg[v] += -priorWeight * Math.log(p);
+            }
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                for (int k = 0; k < 4; k++) {
+                    int xx = x + dirs[k][0];
+                    int yy = y + dirs[k][1];
+                    if (xx < 0 || xx >= w || yy < 0) {
+                        continue;
+                    }
+                    int j = yy * w + xx;
+                    double wt = edge[k][i];
+                    int a = node[i];
+                    int c = node[j];
+                    if (a >= 0 && c >= 0) {
+                        graph.addEdge(a, c, wt, wt);
+                    } else if (a >= 0) {
+                        addNeighbourCost(isForeground(lab[j]), a, wt, toFg, toBg);
+                    } else if (c >= 0) {
+                        addNeighbourCost(isForeground(lab[i]), c, wt, toFg, toBg);
+                    }
+                }
+            }
+        }
+        for (int v = 0; v < free; v++) {
+            double lo = Math.min(toFg[v], toBg[v]);
+            graph.addTerminal(v, toBg[v] - lo, toFg[v] - lo);
+        }
+        graph.solve();
+        for (int i = 0; i < n; i++) {
+            if (node[i] >= 0) {
+                lab[i] = graph.inSourceSet(node[i]) ? GrabCut.PROBABLY_FOREGROUND : GrabCut.PROBABLY_BACKGROUND;
+            }
+        }
+    }
+
+    /** A decided neighbour costs {@code weight} when the pixel takes the other label. */
+    private static void addNeighbourCost(boolean neighbourFg, int v, double weight, double[] toFg, double[] toBg) {
+        if (neighbourFg) {
+            toBg[v] += weight;
+        } else {
+            toFg[v] += weight;
+        }
+    }
+
+    private static boolean isDecided(byte l) {
+        return l == GrabCut.FOREGROUND || l == GrabCut.BACKGROUND;
+    }
+
+    private static boolean isForeground(byte l) {
+        return l == GrabCut.FOREGROUND || l == GrabCut.PROBABLY_FOREGROUND;
+    }
+
+    private static BinaryMask foreground(byte[] labels, int w, int h) {
+        byte[] bits = new byte[w * h];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = (byte) (isForeground(labels[i]) ? 1 : 0);
+        }
+        return new BinaryMask(w, h, bits);
+    }
+}
