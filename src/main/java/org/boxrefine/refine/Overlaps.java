@@ -31,8 +31,14 @@ final class Overlaps {
      * @param box   the tag
      * @param mask  the mask, over the tag's pixel rectangle
      * @param probs row-major over {@code mask.rectPx()}
+     * @param colourClarity the clarity of the GrabCut that made the mask ({@link org.boxrefine.snap.Segmentation});
+     *              NaN when GrabCut did not make it
      */
-    record Claim(BoxPx box, CroppedMask mask, float[] probs) {
+    record Claim(BoxPx box, CroppedMask mask, float[] probs, double colourClarity) {
+        Claim(BoxPx box, CroppedMask mask, float[] probs) {
+            this(box, mask, probs, Double.NaN);
+        }
+
         Claim {
             long n = mask.rectPx().areaPx();
             if (probs.length != n) {

@@ -31,6 +31,7 @@ import org.boxrefine.patch.WorkingScale;
 import org.boxrefine.snap.GrabCut;
 import org.boxrefine.snap.GuidedFilter;
 import org.boxrefine.snap.JointGrabCut;
+import org.boxrefine.snap.Segmentation;
 
 /**
  * Trains a patch classifier on the tags of a data set and turns tags into masks with it. The
@@ -332,7 +333,7 @@ public final class Refiner {
                 PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
                 float[] fg = out.isEmpty() ? new float[0]
                         : times.time(StageTimes.Stage.SNAP, () -> snapped(img, t.box(), null, out,
-                                SnapStart.RECTANGLE, config.snap().marginFraction()));
+                                SnapStart.RECTANGLE, config.snap().marginFraction())).fg();
                 results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
             }
             return results;
@@ -440,7 +441,7 @@ public final class Refiner {
                 mask = filled(mask.widthPx(), mask.heightPx());
             }
             out.add(new TagResult(tags.get(i).annotationId(), new CroppedMask(c.mask().rectPx(), mask),
-                    meanInside(mask, c.probs())));
+                    Double.isNaN(c.colourClarity()) ? meanInside(mask, c.probs()) : c.colourClarity()));
         }
         times.add(StageTimes.Stage.MASKS, t0, 0);
         return out;
@@ -593,28 +594,32 @@ public final class Refiner {
         SnapStart first = networkAtOnce ? SnapStart.NETWORK
                 : sc.start() == SnapStart.AUTO ? SnapStart.RECTANGLE : sc.start();
         double margin = networkAtOnce ? sc.autoMarginFraction() : sc.marginFraction();
-        float[] fg = sc.enabled()
+        Snapped snap = sc.enabled()
                 ? times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out, first, margin))
-                : probs;
+                : null;
         long t0 = System.nanoTime();
-        BinaryMask mask = postProcess(tag.box(), out, fg, sc.enabled() ? 0.5 : config.threshold());
+        BinaryMask mask = postProcess(tag.box(), out, snap == null ? probs : snap.fg(),
+                sc.enabled() ? 0.5 : config.threshold());
         if (auto && !networkAtOnce && meanInside(mask, probs) >= sc.autoConfidence()) {
             times.add(StageTimes.Stage.MASKS, t0);
-            float[] again = times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out,
+            snap = times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out,
                     SnapStart.NETWORK, sc.autoMarginFraction()));
             t0 = System.nanoTime();
-            mask = postProcess(tag.box(), out, again, 0.5);
+            mask = postProcess(tag.box(), out, snap.fg(), 0.5);
         }
+        double clarity = snap == null ? Double.NaN : snap.colourClarity();
         long floor = Math.round(MIN_MASK_SHARE * out.areaPx());
         if (mask.count() < floor && sc.enabled()) {
             BinaryMask network = postProcess(tag.box(), out, probs, config.threshold());
             mask = network.count() > mask.count() ? network : mask;
+            clarity = Double.NaN;
         }
         if (mask.count() < floor) {
             mask = filled(w, h);
+            clarity = Double.NaN;
         }
         times.add(StageTimes.Stage.MASKS, t0);
-        return new Overlaps.Claim(tag.box(), new CroppedMask(out, mask), probs);
+        return new Overlaps.Claim(tag.box(), new CroppedMask(out, mask), probs, clarity);
     }
 
     /** Threshold inside the tag, then the connectivity prior: largest region, holes filled (as configured). */
@@ -652,10 +657,14 @@ public final class Refiner {
      * border band starts as probably background instead, as in training); with a network term
      * ({@link SnapConfig#networkWeight()}), the network's log-probability joins GrabCut's data term in its last
      * iterations ({@link JointGrabCut}): returns 1 or 0 per pixel of
-     * {@code out} (original scale), bilinearly resampled from the crop's scale. (Time it under
+     * {@code out} (original scale), bilinearly resampled from the crop's scale, and GrabCut's colour clarity. (Time it under
      * {@link StageTimes.Stage#SNAP}.)
      */
-    private float[] snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out, SnapStart start,
+    /** One snapping's result: 1 or 0 per pixel of the tag's rectangle, and its colour clarity ({@link Segmentation}). */
+    private record Snapped(float[] fg, double colourClarity) {
+    }
+
+    private Snapped snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out, SnapStart start,
             double marginFraction) {
         SnapConfig sc = config.snap();
         PixelRect crop = tag.grow(marginFraction * tag.sizePx() + 1).pixelRect(original.widthPx(),
@@ -688,18 +697,21 @@ public final class Refiner {
             }
         }
         RgbImage seen = p != null && start == SnapStart.PRIOR ? GrabCut.priorFeatures(img, p, sc.priorWeight()) : img;
-        byte[] fg = (joint
+        Segmentation seg = joint
                 ? JointGrabCut.segment(seen, labels, p, sc.networkWeight(), sc.networkIterations(), sc.iterations())
-                : GrabCut.fromLabels(seen, labels, sc.iterations())).data();
+                : GrabCut.segment(seen, labels, sc.iterations());
+        byte[] fg = seg.mask().data();
         float[] f = new float[fg.length];
         for (int k = 0; k < fg.length; k++) {
             f[k] = fg[k];
         }
         ProbMap up = new ProbMap(f, cw, ch, crop.x0Px(), crop.y0Px(), tx, ty);
         if (sc.guideRadius() == 0 || t >= 1) {
-            return up.sample(out.x0Px(), out.y0Px(), 1, 1, out.widthPx(), out.heightPx());
+            return new Snapped(up.sample(out.x0Px(), out.y0Px(), 1, 1, out.widthPx(), out.heightPx()),
+                    seg.colourClarity());
         }
-        return guidedUpsample(original, up, crop, out, Math.max(1, (int) Math.ceil(sc.guideRadius() / t)));
+        return new Snapped(guidedUpsample(original, up, crop, out, Math.max(1, (int) Math.ceil(sc.guideRadius() / t))),
+                seg.colourClarity());
     }
 
     /**

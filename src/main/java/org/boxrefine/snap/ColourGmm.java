@@ -11,6 +11,8 @@ final class ColourGmm {
     /** OpenCV's GrabCut uses five components per model. */
     static final int COMPONENTS = 5;
     private static final double VARIANCE_FLOOR = 0.01;
+    /** {@link #clarity}: the log-odds from which a colour counts as clearly one side's. */
+    static final double CLEAR_LOG_ODDS = 2;
 
     private final double[] weight = new double[COMPONENTS];
     private final double[] mean = new double[3 * COMPONENTS];
@@ -64,17 +66,67 @@ final class ColourGmm {
                     c[3 * i + j] = prods[9 * k + 3 * i + j] / n - m[i] * m[j];
                 }
             }
-            double det = determinant(c);
-            if (det <= Math.ulp(1.0)) {
-                c[0] += VARIANCE_FLOOR;
-                c[4] += VARIANCE_FLOOR;
-                c[8] += VARIANCE_FLOOR;
-                det = determinant(c);
-            }
-            double[] inv = inverse(c, det);
-            System.arraycopy(inv, 0, inverse, 9 * k, 9);
-            norm[k] = 1 / Math.sqrt(det);
+            setComponent(k, c);
         }
+    }
+
+    /**
+     * The mixture OpenCV's {@code grabCut} returns as its model: 65 values, the five weights, then the five means
+     * (3 values each), then the five covariances (9 values each, row by row).
+     */
+    static ColourGmm fromOpenCv(double[] model) {
+        if (model.length != 13 * COMPONENTS) {
+            throw new IllegalArgumentException("an OpenCV GrabCut model holds " + 13 * COMPONENTS + " values, found "
+                    + model.length);
+        }
+        ColourGmm g = new ColourGmm();
+        for (int k = 0; k < COMPONENTS; k++) {
+            g.weight[k] = model[k];
+            if (model[k] > 0) {
+                System.arraycopy(model, COMPONENTS + 3 * k, g.mean, 3 * k, 3);
+                g.setComponent(k, java.util.Arrays.copyOfRange(model, 4 * COMPONENTS + 9 * k,
+                        4 * COMPONENTS + 9 * k + 9));
+            }
+        }
+        return g;
+    }
+
+    /** Sets component {@code k}'s covariance (floored on the diagonal when singular, as OpenCV does). */
+    private void setComponent(int k, double[] c) {
+        double det = determinant(c);
+        if (det <= Math.ulp(1.0)) {
+            c[0] += VARIANCE_FLOOR;
+            c[4] += VARIANCE_FLOOR;
+            c[8] += VARIANCE_FLOOR;
+            det = determinant(c);
+        }
+        System.arraycopy(inverse(c, det), 0, inverse, 9 * k, 9);
+        norm[k] = 1 / Math.sqrt(det);
+    }
+
+    /**
+     * How clearly two models tell the undecided pixels apart: the share of pixels whose label is "probably"
+     * something in {@code labels} (GrabCut's codes) and whose colour is at least {@code e^}{@value #CLEAR_LOG_ODDS}
+     * times as likely under one model as under the other; NaN when no pixel is undecided.
+     */
+    static double clarity(byte[] rgb, byte[] labels, ColourGmm fg, ColourGmm bg) {
+        int n = 0;
+        int clear = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] != GrabCut.PROBABLY_FOREGROUND && labels[i] != GrabCut.PROBABLY_BACKGROUND) {
+                continue;
+            }
+            double r = rgb[3 * i] & 0xFF;
+            double g = rgb[3 * i + 1] & 0xFF;
+            double b = rgb[3 * i + 2] & 0xFF;
+            double odds = Math.log(Math.max(Double.MIN_NORMAL, fg.density(r, g, b)))
+                    - Math.log(Math.max(Double.MIN_NORMAL, bg.density(r, g, b)));
+            n++;
+            if (Math.abs(odds) >= CLEAR_LOG_ODDS) {
+                clear++;
+            }
+        }
+        return n == 0 ? Double.NaN : (double) clear / n;
     }
 
     /** The mixture's density at a colour (without the constant factor common to every model). */

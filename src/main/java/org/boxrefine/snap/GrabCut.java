@@ -3,6 +3,7 @@ package org.boxrefine.snap;
 import org.boxrefine.geom.PixelRect;
 import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.RgbImage;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -58,6 +59,14 @@ public final class GrabCut {
      * foreground, or the initial labels' foreground when either side has no pixels to model.
      */
     public static BinaryMask fromLabels(RgbImage image, byte[] labels, int iterations) {
+        return segment(image, labels, iterations).mask();
+    }
+
+    /**
+     * {@link #fromLabels}, with the clarity of GrabCut's final colour models over the pixels that start as
+     * "probably" something ({@link Segmentation}); NaN when GrabCut cannot run.
+     */
+    public static Segmentation segment(RgbImage image, byte[] labels, int iterations) {
         int w = image.widthPx();
         int h = image.heightPx();
         if (labels.length != w * h) {
@@ -74,16 +83,24 @@ public final class GrabCut {
         }
         byte[] out = labels.clone();
         if (!fg || !bg || iterations == 0) {
-            return foreground(out, w, h);
+            return new Segmentation(foreground(out, w, h), Double.NaN);
         }
+        double[] bgModel = new double[13 * ColourGmm.COMPONENTS];
+        double[] fgModel = new double[13 * ColourGmm.COMPONENTS];
         try (Mat img = toMat(image); Mat mask = new Mat(h, w, opencv_core.CV_8UC1);
                 Mat bgd = new Mat(); Mat fgd = new Mat(); Rect r = new Rect()) {
             mask.data().put(out);
             opencv_core.setRNGSeed(SEED);
             opencv_imgproc.grabCut(img, mask, r, bgd, fgd, iterations, opencv_imgproc.GC_INIT_WITH_MASK);
             mask.data().get(out);
+            try (DoublePointer b = new DoublePointer(bgd.data()); DoublePointer f = new DoublePointer(fgd.data())) {
+                b.get(bgModel);
+                f.get(fgModel);
+            }
         }
-        return foreground(out, w, h);
+        double clarity = ColourGmm.clarity(image.data(), labels, ColourGmm.fromOpenCv(fgModel),
+                ColourGmm.fromOpenCv(bgModel));
+        return new Segmentation(foreground(out, w, h), clarity);
     }
 
     /**
@@ -139,10 +156,10 @@ public final class GrabCut {
         double[] vectors = new double[9];
         double[] values = new double[3];
         try (Mat c = new Mat(3, 3, opencv_core.CV_64FC1); Mat vals = new Mat(); Mat vecs = new Mat()) {
-            ((org.bytedeco.javacpp.DoublePointer) new org.bytedeco.javacpp.DoublePointer(c.data())).put(cov);
+            new DoublePointer(c.data()).put(cov);
             opencv_core.eigen(c, vals, vecs);
-            new org.bytedeco.javacpp.DoublePointer(vals.data()).get(values);
-            new org.bytedeco.javacpp.DoublePointer(vecs.data()).get(vectors);
+            new DoublePointer(vals.data()).get(values);
+            new DoublePointer(vecs.data()).get(vectors);
         }
         double spread = 4 * Math.sqrt(Math.max(1e-9, values[0] / Math.max(1, n)));
         double k = 255 / Math.max(1e-9, spread);

@@ -34,13 +34,14 @@ public final class JointGrabCut {
 
     /**
      * Runs {@code iterations} rounds from {@code labels} (image-sized, OpenCV's codes) and returns the foreground
-     * (definite and probable); the initial labels' foreground when either side has no pixels to model.
+     * (definite and probable) with the clarity of the final colour models ({@link Segmentation}); the initial
+     * labels' foreground, clarity NaN, when either side has no pixels to model.
      *
      * @param prior           per pixel in [0, 1], or null for none
      * @param priorWeight     the prior's weight against the colour models' log-likelihoods, at least 0
      * @param priorIterations in how many of the last iterations the prior joins the data term
      */
-    public static BinaryMask segment(RgbImage image, byte[] labels, float[] prior, double priorWeight,
+    public static Segmentation segment(RgbImage image, byte[] labels, float[] prior, double priorWeight,
             int priorIterations, int iterations) {
         int w = image.widthPx();
         int h = image.heightPx();
@@ -61,7 +62,7 @@ public final class JointGrabCut {
             }
         }
         if (nFg == 0 || nFg == n || iterations == 0) {
-            return foreground(lab, w, h);
+            return new Segmentation(foreground(lab, w, h), Double.NaN);
         }
         byte[] rgb = image.data();
         ColourGmm bg = new ColourGmm();
@@ -83,7 +84,7 @@ public final class JointGrabCut {
             bg.finish();
             cut(rgb, lab, w, h, it < iterations - priorIterations ? null : prior, priorWeight, fg, bg, edge, node);
         }
-        return foreground(lab, w, h);
+        return new Segmentation(foreground(lab, w, h), ColourGmm.clarity(rgb, labels, fg, bg));
     }
 
     /** The colour models from k-means on each side's colours, as GrabCut starts. */

@@ -72,9 +72,14 @@ class AutoStartTest {
             List<BinaryMask> rectangle = masks(untrained, snap(SnapStart.RECTANGLE, margin, 0.5));
             List<BinaryMask> network = masks(untrained, snap(SnapStart.NETWORK, narrow, 0.5));
             assertThat(rectangle.get(0).iou(network.get(0))).as("the two starts differ on this scene").isLessThan(0.99);
-            TagResult first = new Refiner(RefineConfig.defaults(1).withSnap(snap(SnapStart.RECTANGLE, margin, 0.5)))
-                    .refine(untrained, scene(), TAGS).get(0);
-            double mean = first.score();
+            Overlaps.Claim first = new Refiner(RefineConfig.defaults(1).withSnap(snap(SnapStart.RECTANGLE, margin,
+                    0.5))).claims(untrained, scene(), TAGS).get(0);
+            double sum = 0;
+            byte[] inside = first.mask().mask().data();
+            for (int i = 0; i < inside.length; i++) {
+                sum += inside[i] * first.probs()[i];
+            }
+            double mean = sum / first.mask().mask().count();
             assertThat(masks(untrained, snap(SnapStart.AUTO, margin, Math.min(1, mean + 1e-6))))
                     .as("confidence just above the mean inside the rectangle mask (%s)", mean).isEqualTo(rectangle);
             assertThat(masks(untrained, snap(SnapStart.AUTO, margin, mean - 1e-6)))

@@ -47,10 +47,10 @@ class JointGrabCutTest {
         byte[] labels = new byte[W * H];
         float[] prior = new float[W * H];
         RgbImage img = scene(truth, labels, prior);
-        BinaryMask ours = JointGrabCut.segment(img, labels, null, 0, 0, 5);
+        BinaryMask ours = JointGrabCut.segment(img, labels, null, 0, 0, 5).mask();
         BinaryMask opencv = GrabCut.fromLabels(img, labels, 5);
         assertThat(ours.iou(opencv)).isGreaterThan(0.97);
-        assertThat(JointGrabCut.segment(img, labels, prior, 1.0, 0, 5)).as("a prior used in no iteration")
+        assertThat(JointGrabCut.segment(img, labels, prior, 1.0, 0, 5).mask()).as("a prior used in no iteration")
                 .isEqualTo(ours);
     }
 
@@ -60,8 +60,8 @@ class JointGrabCutTest {
         byte[] labels = new byte[W * H];
         float[] prior = new float[W * H];
         RgbImage img = scene(truth, labels, prior);
-        BinaryMask colours = JointGrabCut.segment(img, labels, null, 0, 0, 5);
-        BinaryMask joint = JointGrabCut.segment(img, labels, prior, 1.0, 5, 5);
+        BinaryMask colours = JointGrabCut.segment(img, labels, null, 0, 0, 5).mask();
+        BinaryMask joint = JointGrabCut.segment(img, labels, prior, 1.0, 5, 5).mask();
         assertThat(colours.iou(truth)).as("colours alone keep the red half only").isLessThan(0.6);
         assertThat(joint.iou(truth)).isGreaterThan(0.9);
     }
@@ -74,12 +74,47 @@ class JointGrabCutTest {
         RgbImage img = scene(truth, labels, prior);
         labels[40 * W + 30] = GrabCut.BACKGROUND;
         labels[40 * W + 70] = GrabCut.FOREGROUND;
-        BinaryMask m = JointGrabCut.segment(img, labels, prior, 1.0, 2, 5);
+        BinaryMask m = JointGrabCut.segment(img, labels, prior, 1.0, 2, 5).mask();
         assertThat(m.get(30, 40)).isFalse();
         assertThat(m.get(70, 40)).isTrue();
         assertThatThrownBy(() -> JointGrabCut.segment(img, new byte[3], null, 0, 0, 5))
                 .hasMessageContaining("must hold " + W * H + " values, found 3");
         assertThatThrownBy(() -> JointGrabCut.segment(img, labels, prior, -1, 2, 5))
                 .hasMessageContaining("at least 0, found -1.0");
+    }
+
+    /** A disc of colours {@code offset} above the background's in each channel, both with 60 levels of noise. */
+    private static RgbImage shifted(int offset, BinaryMask truth, byte[] labels) {
+        SplittableRandom rng = new SplittableRandom(5);
+        RgbImage img = RgbImage.blank(W, H);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                boolean in = (x - 48) * (x - 48) + (y - 40) * (y - 40) < 24 * 24;
+                truth.set(x, y, in);
+                int o = in ? offset : 0;
+                img.set(x, y, 60 + o + rng.nextInt(60), 120 + o + rng.nextInt(60), 70 + o + rng.nextInt(60));
+                labels[y * W + x] = x >= 16 && x < 80 && y >= 8 && y < 72 ? GrabCut.PROBABLY_FOREGROUND
+                        : GrabCut.BACKGROUND;
+            }
+        }
+        return img;
+    }
+
+    @Test
+    void clarityFallsAsColoursOverlapAndReadsOpenCvsModelsAsOurs() {
+        BinaryMask truth = new BinaryMask(W, H);
+        byte[] labels = new byte[W * H];
+        RgbImage overlapping = shifted(30, truth, labels);
+        Segmentation ours = JointGrabCut.segment(overlapping, labels, null, 0, 0, 5);
+        Segmentation opencv = GrabCut.segment(overlapping, labels, 5);
+        assertThat(opencv.mask().iou(truth)).isGreaterThan(0.95);
+        assertThat(opencv.colourClarity()).isLessThan(0.9);
+        assertThat(opencv.colourClarity()).as("OpenCV's models, read back, judge as ours do")
+                .isCloseTo(ours.colourClarity(), org.assertj.core.data.Offset.offset(0.02));
+        assertThat(GrabCut.segment(shifted(60, truth, labels), labels, 5).colourClarity())
+                .isGreaterThan(opencv.colourClarity() + 0.1);
+        byte[] allFg = new byte[W * H];
+        java.util.Arrays.fill(allFg, GrabCut.PROBABLY_FOREGROUND);
+        assertThat(GrabCut.segment(overlapping, allFg, 5).colourClarity()).as("GrabCut cannot run").isNaN();
     }
 }
