@@ -651,19 +651,20 @@ public final class Refiner {
     }
 
     /**
+     * One snapping's result: 1 or 0 per pixel of the tag's rectangle, and its colour clarity ({@link Segmentation}).
+     */
+    private record Snapped(float[] fg, double colourClarity) {
+    }
+
+    /**
      * GrabCut on a crop around the tag with {@code marginFraction} tag sizes of context, started as {@code start}
      * says (never {@link SnapStart#AUTO}; the rectangle start leaves the tag's edge band,
      * {@link SnapConfig#edgeBandFraction()}, probably background; box-free, the image's
      * border band starts as probably background instead, as in training); with a network term
      * ({@link SnapConfig#networkWeight()}), the network's log-probability joins GrabCut's data term in its last
-     * iterations ({@link JointGrabCut}): returns 1 or 0 per pixel of
-     * {@code out} (original scale), bilinearly resampled from the crop's scale, and GrabCut's colour clarity. (Time it under
-     * {@link StageTimes.Stage#SNAP}.)
+     * iterations ({@link JointGrabCut}): returns 1 or 0 per pixel of {@code out} (original scale), bilinearly
+     * resampled from the crop's scale, and GrabCut's colour clarity. (Time it under {@link StageTimes.Stage#SNAP}.)
      */
-    /** One snapping's result: 1 or 0 per pixel of the tag's rectangle, and its colour clarity ({@link Segmentation}). */
-    private record Snapped(float[] fg, double colourClarity) {
-    }
-
     private Snapped snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out, SnapStart start,
             double marginFraction) {
         SnapConfig sc = config.snap();

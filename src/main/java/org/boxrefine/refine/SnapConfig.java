@@ -138,7 +138,8 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
         return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE,
-                AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND, DEFAULT_NETWORK_WEIGHT, DEFAULT_NETWORK_ITERATIONS);
+                AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND, DEFAULT_NETWORK_WEIGHT,
+                DEFAULT_NETWORK_ITERATIONS);
     }
 
     /**

@@ -90,7 +90,7 @@ public final class MaxFlow {
         first[j] = edges++;
     }
 
-    /** Computes the maximum flow (once; later calls return the same value) and returns it. */
+    /** Computes the maximum flow and returns it; {@link #inSourceSet} then reads the minimum cut. */
     public double solve() {
         int curr = 0;
         Arrays.fill(next, NONE);
