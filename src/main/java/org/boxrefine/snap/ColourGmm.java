@@ -113,7 +113,7 @@ final class ColourGmm {
         int n = 0;
         int clear = 0;
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] != GrabCut.PROBABLY_FOREGROUND && labels[i] != GrabCut.PROBABLY_BACKGROUND) {
+            if (GrabCut.isDecided(labels[i])) {
                 continue;
             }
             double r = rgb[3 * i] & 0xFF;

@@ -75,7 +75,7 @@ public final class GrabCut {
         boolean fg = false;
         boolean bg = false;
         for (byte l : labels) {
-            if (l == FOREGROUND || l == PROBABLY_FOREGROUND) {
+            if (isForeground(l)) {
                 fg = true;
             } else {
                 bg = true;
@@ -104,19 +104,9 @@ public final class GrabCut {
     }
 
     /**
-     * GrabCut on a feature image in which a prior (per pixel, in [0, 1]) replaces the least varying
-     * colour direction: the image's colours are projected on their two principal components and the
-     * third channel holds {@code priorWeight * 255 * prior}, so GrabCut's colour models learn the prior
-     * beside the colours. Starts from {@code labels} as {@link #fromLabels} does.
-     */
-    public static BinaryMask withPrior(RgbImage image, float[] prior, double priorWeight, byte[] labels,
-            int iterations) {
-        return fromLabels(priorFeatures(image, prior, priorWeight), labels, iterations);
-    }
-
-    /**
-     * The feature image of {@link #withPrior}: the image's colours projected on their two principal components, the
-     * third channel {@code priorWeight * 255 * prior}.
+     * A feature image in which a prior (per pixel, in [0, 1]) replaces the least varying colour direction: the
+     * image's colours projected on their two principal components, the third channel
+     * {@code priorWeight * 255 * prior}, so that GrabCut's colour models learn the prior beside the colours.
      */
     public static RgbImage priorFeatures(RgbImage image, float[] prior, double priorWeight) {
         if (prior.length != image.widthPx() * image.heightPx()) {
@@ -183,10 +173,21 @@ public final class GrabCut {
         return m;
     }
 
-    private static BinaryMask foreground(byte[] labels, int w, int h) {
+    /** Whether a label (OpenCV's codes) is foreground, definite or probable. */
+    static boolean isForeground(byte label) {
+        return label == FOREGROUND || label == PROBABLY_FOREGROUND;
+    }
+
+    /** Whether a label (OpenCV's codes) is definite, which GrabCut never changes. */
+    static boolean isDecided(byte label) {
+        return label == FOREGROUND || label == BACKGROUND;
+    }
+
+    /** The foreground of a label map (OpenCV's codes). */
+    static BinaryMask foreground(byte[] labels, int w, int h) {
         byte[] bits = new byte[w * h];
         for (int i = 0; i < bits.length; i++) {
-            bits[i] = (byte) (labels[i] == FOREGROUND || labels[i] == PROBABLY_FOREGROUND ? 1 : 0);
+            bits[i] = (byte) (isForeground(labels[i]) ? 1 : 0);
         }
         return new BinaryMask(w, h, bits);
     }

@@ -1,6 +1,5 @@
 package org.boxrefine.snap;
 
-import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.RgbImage;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -24,6 +23,8 @@ public final class JointGrabCut {
     private static final int KMEANS_ITERATIONS = 10;
     private static final double MIN_PROB = 1e-4;
     private static final int SEED = 12345;
+    /** The left, upper-left, upper and upper-right neighbours (x, y offsets): each pair of neighbours once. */
+    private static final int[][] NEIGHBOURS = {{-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
 
     static {
         opencv_core.setNumThreads(1);
@@ -57,12 +58,12 @@ public final class JointGrabCut {
         byte[] lab = labels.clone();
         int nFg = 0;
         for (byte l : lab) {
-            if (isForeground(l)) {
+            if (GrabCut.isForeground(l)) {
                 nFg++;
             }
         }
         if (nFg == 0 || nFg == n || iterations == 0) {
-            return new Segmentation(foreground(lab, w, h), Double.NaN);
+            return new Segmentation(GrabCut.foreground(lab, w, h), Double.NaN);
         }
         byte[] rgb = image.data();
         ColourGmm bg = new ColourGmm();
@@ -77,14 +78,14 @@ public final class JointGrabCut {
                 double r = rgb[3 * i] & 0xFF;
                 double g = rgb[3 * i + 1] & 0xFF;
                 double b = rgb[3 * i + 2] & 0xFF;
-                ColourGmm m = isForeground(lab[i]) ? fg : bg;
+                ColourGmm m = GrabCut.isForeground(lab[i]) ? fg : bg;
                 m.add(m.mostLikely(r, g, b), r, g, b);
             }
             fg.finish();
             bg.finish();
             cut(rgb, lab, w, h, it < iterations - priorIterations ? null : prior, priorWeight, fg, bg, edge, node);
         }
-        return new Segmentation(foreground(lab, w, h), ColourGmm.clarity(rgb, labels, fg, bg));
+        return new Segmentation(GrabCut.foreground(lab, w, h), ColourGmm.clarity(rgb, labels, fg, bg));
     }
 
     /** The colour models from k-means on each side's colours, as GrabCut starts. */
@@ -95,8 +96,8 @@ public final class JointGrabCut {
         int f = 0;
         int b = 0;
         for (int i = 0; i < n; i++) {
-            float[] dst = isForeground(lab[i]) ? fgSamples : bgSamples;
-            int o = isForeground(lab[i]) ? 3 * f++ : 3 * b++;
+            float[] dst = GrabCut.isForeground(lab[i]) ? fgSamples : bgSamples;
+            int o = GrabCut.isForeground(lab[i]) ? 3 * f++ : 3 * b++;
             for (int c = 0; c < 3; c++) {
                 dst[o + c] = rgb[3 * i + c] & 0xFF;
             }
@@ -109,7 +110,7 @@ public final class JointGrabCut {
         f = 0;
         b = 0;
         for (int i = 0; i < n; i++) {
-            boolean isFg = isForeground(lab[i]);
+            boolean isFg = GrabCut.isForeground(lab[i]);
             int k = isFg ? fgComp[f++] : bgComp[b++];
             (isFg ? fg : bg).add(k, rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF);
         }
@@ -142,12 +143,11 @@ public final class JointGrabCut {
      * {@code gamma * exp(-beta * |dRGB|^2)}, divided by the distance, beta from the mean squared difference.
      */
     static double[][] contrastWeights(byte[] rgb, int w, int h) {
-        int[][] dirs = {{-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
         double sum = 0;
         long count = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                for (int[] d : dirs) {
+                for (int[] d : NEIGHBOURS) {
                     int xx = x + d[0];
                     int yy = y + d[1];
                     if (xx >= 0 && xx < w && yy >= 0) {
@@ -162,8 +162,8 @@ public final class JointGrabCut {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 for (int k = 0; k < 4; k++) {
-                    int xx = x + dirs[k][0];
-                    int yy = y + dirs[k][1];
+                    int xx = x + NEIGHBOURS[k][0];
+                    int yy = y + NEIGHBOURS[k][1];
                     if (xx >= 0 && xx < w && yy >= 0) {
                         double g = k % 2 == 0 ? GAMMA : GAMMA / Math.sqrt(2);
                         out[k][y * w + x] = g * Math.exp(-beta * squaredDiff(rgb, y * w + x, yy * w + xx));
@@ -189,13 +189,12 @@ public final class JointGrabCut {
         int n = lab.length;
         int free = 0;
         for (int i = 0; i < n; i++) {
-            node[i] = isDecided(lab[i]) ? -1 : free++;
+            node[i] = GrabCut.isDecided(lab[i]) ? -1 : free++;
         }
         if (free == 0) {
             return;
         }
         MaxFlow graph = new MaxFlow(free, 4 * free);
-        int[][] dirs = {{-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
         double[] toFg = new double[free];
         double[] toBg = new double[free];
         for (int i = 0; i < n; i++) {
@@ -218,8 +217,8 @@ public final class JointGrabCut {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
                 for (int k = 0; k < 4; k++) {
-                    int xx = x + dirs[k][0];
-                    int yy = y + dirs[k][1];
+                    int xx = x + NEIGHBOURS[k][0];
+                    int yy = y + NEIGHBOURS[k][1];
                     if (xx < 0 || xx >= w || yy < 0) {
                         continue;
                     }
@@ -230,9 +229,9 @@ public final class JointGrabCut {
                     if (a >= 0 && c >= 0) {
                         graph.addEdge(a, c, wt, wt);
                     } else if (a >= 0) {
-                        addNeighbourCost(isForeground(lab[j]), a, wt, toFg, toBg);
+                        addNeighbourCost(GrabCut.isForeground(lab[j]), a, wt, toFg, toBg);
                     } else if (c >= 0) {
-                        addNeighbourCost(isForeground(lab[i]), c, wt, toFg, toBg);
+                        addNeighbourCost(GrabCut.isForeground(lab[i]), c, wt, toFg, toBg);
                     }
                 }
             }
@@ -258,19 +257,4 @@ public final class JointGrabCut {
         }
     }
 
-    private static boolean isDecided(byte l) {
-        return l == GrabCut.FOREGROUND || l == GrabCut.BACKGROUND;
-    }
-
-    private static boolean isForeground(byte l) {
-        return l == GrabCut.FOREGROUND || l == GrabCut.PROBABLY_FOREGROUND;
-    }
-
-    private static BinaryMask foreground(byte[] labels, int w, int h) {
-        byte[] bits = new byte[w * h];
-        for (int i = 0; i < bits.length; i++) {
-            bits[i] = (byte) (isForeground(labels[i]) ? 1 : 0);
-        }
-        return new BinaryMask(w, h, bits);
-    }
 }

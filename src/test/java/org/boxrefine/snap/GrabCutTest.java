@@ -90,7 +90,7 @@ class GrabCutTest {
             }
         }
         BinaryMask plain = GrabCut.fromLabels(img, labels, 5);
-        BinaryMask withPrior = GrabCut.withPrior(img, prior, 1.0, labels, 5);
+        BinaryMask withPrior = GrabCut.fromLabels(GrabCut.priorFeatures(img, prior, 1.0), labels, 5);
         assertThat(withPrior.iou(truth)).isGreaterThan(0.9).isGreaterThan(plain.iou(truth) + 0.2);
     }
 
