@@ -50,10 +50,10 @@ final class ApplyOptions {
     @Option(names = "--snap-edge-band", paramLabel = "F", description = "With the rectangle start, the tag's outer strip, F of its width and height on each side, starts as probably background: hand-drawn tags leave a margin of background around the object, and GrabCut may still claim the strip (0 starts the whole tag as probably foreground; default: 0.06; apply: the model's).")
     Double snapEdgeBand;
 
-    @Option(names = "--snap-network-weight", paramLabel = "W", description = "Weight of the network's log-probability in GrabCut's data term, beside the colour models (a pixel pays -W ln p to be foreground, -W ln(1-p) to be background), in the last --snap-network-iterations iterations; 0 snaps on colours alone with OpenCV's GrabCut (default: 0; apply: the model's).")
+    @Option(names = "--snap-network-weight", paramLabel = "W", description = "Weight of the network's log-probability in GrabCut's data term, beside the colour models (a pixel pays -W ln p to be foreground, -W ln(1-p) to be background), in the last --snap-network-iterations iterations; 0 snaps on colours alone with OpenCV's GrabCut (default: 0.25; apply: the model's).")
     Double snapNetworkWeight;
 
-    @Option(names = "--snap-network-iterations", paramLabel = "N", description = "In how many of the last GrabCut iterations the network's term is used; the colour models of the earlier ones learn from colours alone (at most --snap-iterations; default: 5, all; apply: the model's).")
+    @Option(names = "--snap-network-iterations", paramLabel = "N", description = "In how many of the last GrabCut iterations the network's term is used; the colour models of the earlier ones learn from colours alone (at most --snap-iterations; default: all; apply: the model's).")
     Integer snapNetworkIterations;
 
     @Option(names = "--snap-guide-radius", paramLabel = "R", description = "When GrabCut ran on a scaled-down tag, enlarge its mask with a guided filter of radius R (px at GrabCut's scale) so that its edges follow the full-resolution image; 0 enlarges it by bilinear interpolation (default: 4; apply: the model's).")
@@ -62,7 +62,7 @@ final class ApplyOptions {
     @Option(names = "--snap-margin", paramLabel = "F", description = "Background context around the tag for GrabCut, as a fraction of the tag's size (default: 2; apply: the model's).")
     Double snapMargin;
 
-    @Option(names = "--snap-iterations", paramLabel = "N", description = "GrabCut iterations (default: 5; apply: the model's).")
+    @Option(names = "--snap-iterations", paramLabel = "N", description = "GrabCut iterations (default: 3; apply: the model's).")
     Integer snapIterations;
 
     @Option(names = "--snap-start", paramLabel = "HOW", description = "How GrabCut starts inside a tag: rectangle (all probably foreground, as plain GrabCut), network (probably foreground where the network's probability exceeds --threshold), prior (rectangle start, the network's probability as a third GrabCut channel beside two principal colour components) or auto (the network start on a crop with --snap-auto-margin of context where the network's mean probability over the tag is at least --snap-auto-tag-confidence or, after a rectangle start, inside its mask at least --snap-auto-confidence; the rectangle start's mask elsewhere and with --no-boxes) (default: rectangle; apply: the model's).")
@@ -113,7 +113,7 @@ final class ApplyOptions {
                 or(snapAutoConfidence, s.autoConfidence()), or(snapAutoMargin, s.autoMarginFraction()),
                 or(snapAutoTagConfidence, s.autoTagConfidence()), or(snapEdgeBand, s.edgeBandFraction()),
                 or(snapNetworkWeight, s.networkWeight()), or(snapNetworkIterations,
-                        Math.min(s.networkIterations(), or(snapIterations, s.iterations()))));
+                        networkIterations(s, or(snapIterations, s.iterations()))));
         double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
         return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
                 or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),
@@ -153,6 +153,11 @@ final class ApplyOptions {
         if (value != null) {
             out.add(value instanceof Boolean ? name : name + " " + value);
         }
+    }
+
+    /** The network term's iterations when only the iteration count is given: all of them if they were all. */
+    private static int networkIterations(SnapConfig s, int iterations) {
+        return s.networkIterations() == s.iterations() ? iterations : Math.min(s.networkIterations(), iterations);
     }
 
     int threads() {

@@ -12,7 +12,6 @@ import org.boxrefine.io.DatasetReaders;
 import org.boxrefine.io.InputFormat;
 import org.boxrefine.io.coco.CocoDataset;
 import org.boxrefine.io.coco.CocoImageSource;
-import org.boxrefine.refine.InitialLabels;
 import org.boxrefine.refine.RefineConfig;
 import picocli.CommandLine.Option;
 
@@ -69,10 +68,6 @@ final class InputOptions {
             }
             if (images == null) {
                 throw new IllegalArgumentException("--no-boxes needs --images, the folder of images to refine");
-            }
-            if (cfg.initialLabels() == InitialLabels.GRABCUT) {
-                throw new IllegalArgumentException("--initial-labels grabcut needs boxes; it cannot be used with"
-                        + " --no-boxes");
             }
             cfg = cfg.boxFree(cfg.borderFraction());
             dataset = CocoDataset.boxFree(images);

@@ -45,14 +45,17 @@ final class ModelTraining {
 
     /** Trains on every image of {@code in}, with a "train" progress bar (patches, rate, ETA, loss). */
     static Trained train(InputOptions.RunInput in, String engine, PrintWriter err, boolean quiet,
-            Refiner.RoundListener rounds) {
-        return train(in, engine, err, quiet, rounds, new StageTimes());
+            Refiner.RoundListener rounds, int labelWorkers) {
+        return train(in, engine, err, quiet, rounds, new StageTimes(), labelWorkers);
     }
 
-    /** As the method above, adding the time of each stage (loading, scaling, training, ...) to {@code times}. */
+    /**
+     * As the method above, adding the time of each stage (loading, scaling, training, ...) to {@code times}; GrabCut's
+     * training labels, where the configuration asks for them, are made on {@code labelWorkers} threads.
+     */
     static Trained train(InputOptions.RunInput in, String engine, PrintWriter err, boolean quiet,
-            Refiner.RoundListener rounds, StageTimes times) {
-        Refiner refiner = new Refiner(in.config(), times);
+            Refiner.RoundListener rounds, StageTimes times, int labelWorkers) {
+        Refiner refiner = new Refiner(in.config(), times, labelWorkers);
         Set<Long> failed = new HashSet<>();
         ProgressBar bar = new ProgressBar(err, "train", "patches", refiner.plannedPatches(in.records()), quiet,
                 ProgressBar.isTerminal());

@@ -102,6 +102,7 @@ public final class RefineCommand implements Callable<Integer> {
         OutputConfig outputs = output.outputs();
         ApplyLoop.Execution execution = new ApplyLoop.Execution(options.threads(), options.predictWorkers(),
                 new StageTimes());
+        options.checkBoxFree(input.noBoxes);
         InputOptions.RunInput in = input.load(err, options.config(), output.quiet);
         Path out = output.out;
         boolean resumed = ApplyLoop.prepare(out, mode,
@@ -121,7 +122,8 @@ public final class RefineCommand implements Callable<Integer> {
 
     private ModelTraining.Trained trainAndSave(InputOptions.RunInput in, String engine, Path modelFile,
             StageTimes times, PrintWriter err) throws IOException {
-        ModelTraining.Trained t = ModelTraining.train(in, engine, err, output.quiet, rounds(err, in.dataset()), times);
+        ModelTraining.Trained t = ModelTraining.train(in, engine, err, output.quiet, rounds(err, in.dataset()), times,
+                options.threads());
         try {
             long t0 = System.nanoTime();
             ModelFile.write(modelFile, t.info(), t.classifier());

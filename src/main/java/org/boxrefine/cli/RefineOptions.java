@@ -34,7 +34,7 @@ final class RefineOptions {
     @Option(names = "--relabel-rounds", defaultValue = "0", description = "Re-labelling rounds: in-tag pixels outside the masks become background, then fine-tune (default: ${DEFAULT-VALUE}).")
     int relabelRounds;
 
-    @Option(names = "--initial-labels", defaultValue = "boxes", description = "What the first network learns from: boxes (centre inside a tag) or grabcut (plain GrabCut's masks) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--initial-labels", description = "What the first network learns from: boxes (centre inside a tag) or grabcut (GrabCut's masks on colours alone, on a sample of at most as many images as the training budget gives --patches-per-image each) (default: grabcut; with --no-boxes, the border band).")
     String initialLabels;
 
     @Option(names = "--centre-dropout", defaultValue = "0", paramLabel = "P", description = "Training only: drop input pixels with probability rising from 0 at the patch centre to P at its corners (0 disables; default: ${DEFAULT-VALUE}).")
@@ -47,7 +47,7 @@ final class RefineOptions {
             description = "Training only: mirror half the patches left to right (default: on).")
     boolean flip;
 
-    @Option(names = "--inside-share", defaultValue = "0", paramLabel = "S", description = "With masks as labels (--relabel-rounds, --initial-labels grabcut): share of the background patches drawn inside the tags, outside their masks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--inside-share", defaultValue = "0.5", paramLabel = "S", description = "With masks as labels (--relabel-rounds, --initial-labels grabcut): share of the background patches drawn inside the tags, outside their masks (default: ${DEFAULT-VALUE}).")
     double insideShare;
 
     @Option(names = "--foreground-share", defaultValue = "0.5", paramLabel = "F", description = "Class balance: the share of each image's training patches centred inside a tag (foreground); the rest are background (default: ${DEFAULT-VALUE}).")
@@ -80,7 +80,7 @@ final class RefineOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--arch must be dense or reference, found '" + arch + "'");
         }
-        InitialLabels labels = switch (initialLabels.toLowerCase(Locale.ROOT)) {
+        InitialLabels labels = initialLabels == null ? InitialLabels.GRABCUT : switch (initialLabels.toLowerCase(Locale.ROOT)) {
             case "boxes" -> InitialLabels.BOXES;
             case "grabcut" -> InitialLabels.GRABCUT;
             default -> throw new IllegalArgumentException("--initial-labels must be boxes or grabcut, found '"
@@ -102,6 +102,14 @@ final class RefineOptions {
                 new BoxSupervision(boxLossEpochs, boxLossPairwise, boxLossSimilarity, d.boxSupervision().learningRate()),
                 seed);
         return apply.over(training);
+    }
+
+    /** Fails when {@code --initial-labels} was given with {@code --no-boxes}, which has no boxes to label from. */
+    void checkBoxFree(boolean noBoxes) {
+        if (noBoxes && initialLabels != null) {
+            throw new IllegalArgumentException("--initial-labels " + initialLabels + " needs boxes; it cannot be used"
+                    + " with --no-boxes (box-free training labels the image's border band as background)");
+        }
     }
 
     int predictWorkers() {

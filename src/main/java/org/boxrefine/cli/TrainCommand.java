@@ -58,13 +58,15 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--predict-workers sets how many images refine and apply refine at"
                         + " once; train refines no images");
             }
+            options.checkBoxFree(input.noBoxes);
             InputOptions.RunInput in = input.load(err, options.config(), quiet);
             if (Files.exists(file) && !overwrite) {
                 throw new IOException(file + ": a model file is already there; use --overwrite to replace it, or"
                         + " another --out / --model");
             }
             String engine = EngineSetup.start(options.threads());
-            try (ModelTraining.Trained t = ModelTraining.train(in, engine, err, quiet, Refiner.RoundListener.NONE)) {
+            try (ModelTraining.Trained t = ModelTraining.train(in, engine, err, quiet, Refiner.RoundListener.NONE,
+                    options.threads())) {
                 ModelFile.write(file, t.info(), t.classifier());
                 in.log().printSummary(err);
                 spec.commandLine().getOut().printf(Locale.ROOT, "trained on %d boxes of %d images in %.1f s -> %s%n",

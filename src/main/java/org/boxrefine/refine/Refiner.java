@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
@@ -51,6 +55,7 @@ public final class Refiner {
 
     private final RefineConfig config;
     private final StageTimes times;
+    private final int labelWorkers;
 
     public Refiner(RefineConfig config) {
         this(config, new StageTimes());
@@ -58,8 +63,21 @@ public final class Refiner {
 
     /** A refiner that adds its stage timings to {@code times} (shared by the refiners of one run). */
     public Refiner(RefineConfig config, StageTimes times) {
+        this(config, times, 1);
+    }
+
+    /**
+     * As {@link #Refiner(RefineConfig, StageTimes)}, making {@link InitialLabels#GRABCUT}'s labels on
+     * {@code labelWorkers} threads (GrabCut is single-threaded, and PyTorch is idle meanwhile, so at most the cores
+     * PyTorch may use). The labels, and so the masks, do not depend on it.
+     */
+    public Refiner(RefineConfig config, StageTimes times, int labelWorkers) {
+        if (labelWorkers < 1) {
+            throw new IllegalArgumentException("label workers must be at least 1, found " + labelWorkers);
+        }
         this.config = config;
         this.times = java.util.Objects.requireNonNull(times, "times");
+        this.labelWorkers = labelWorkers;
     }
 
     public RefineConfig config() {
@@ -164,8 +182,9 @@ public final class Refiner {
 
     /** Patches the full training of {@link #train(List, ImageSource, TrainingListener, BiConsumer, RoundListener)} draws at most. */
     public long plannedPatches(List<ImageRecord> records) {
+        List<ImageRecord> learnt = config.initialLabels() == InitialLabels.GRABCUT ? labelSample(records) : records;
         return ((long) (1 + config.relabelRounds()) * config.epochs() + config.boxSupervision().epochs())
-                * records.size() * patchesPerImage(records);
+                * learnt.size() * patchesPerImage(learnt);
     }
 
     /** Patches each image of {@code records} gives per epoch, within the training budget. */
@@ -278,9 +297,10 @@ public final class Refiner {
 
     private PatchClassifier trainRounds(List<ImageRecord> records, ImageSource source, TrainingListener listener,
             BiConsumer<ImageRecord, IOException> onError, RoundListener rounds) {
-        PatchClassifier c = train(patchStream(records, source, onError,
-                config.initialLabels() == InitialLabels.GRABCUT ? grabCutLabels(records, source) : Map.of(),
-                config.seed()), listener);
+        boolean grabCut = config.initialLabels() == InitialLabels.GRABCUT;
+        List<ImageRecord> learnt = grabCut ? labelSample(records) : records;
+        PatchClassifier c = train(patchStream(learnt, source, onError,
+                grabCut ? grabCutLabels(learnt, source) : Map.of(), config.seed()), listener);
         boxSupervise(c, records, source, listener);
         long done = lastTraining.patches();
         double seconds = lastTraining.seconds();
@@ -324,20 +344,43 @@ public final class Refiner {
         return c;
     }
 
-    /** Round-0 labels from plain GrabCut (rectangle start) on every tag, at working scale. */
-    private Map<Long, List<CroppedMask>> grabCutLabels(List<ImageRecord> records, ImageSource source) {
+    /**
+     * The images {@link InitialLabels#GRABCUT} labels and trains on: all of them while the training budget gives
+     * every image its {@link org.boxrefine.patch.SamplingConfig#patchesPerImage()}, otherwise as many as the budget
+     * gives that many patches, evenly spaced through {@code records}. Training sees as many patches either way, and
+     * the cost of GrabCut's labels stops growing with the data set.
+     */
+    List<ImageRecord> labelSample(List<ImageRecord> records) {
+        int perImage = config.sampling().patchesPerImage();
+        long budget = config.sampling().maxPatchesPerEpoch();
+        int want = (int) Math.max(1, Math.min(records.size(), (budget + perImage - 1) / perImage));
+        if (want >= records.size()) {
+            return records;
+        }
+        List<ImageRecord> sample = new ArrayList<>(want);
+        for (int i = 0; i < want; i++) {
+            sample.add(records.get((int) ((long) i * records.size() / want)));
+        }
+        return sample;
+    }
+
+    /**
+     * Round-0 labels from GrabCut on colours alone (rectangle start, {@link SnapConfig#forLabels()}) on every tag,
+     * at working scale.
+     */
+    Map<Long, List<CroppedMask>> grabCutLabels(List<ImageRecord> records, ImageSource source) {
         return workingMasks(records, source, (r, d, scaled) -> {
             RgbImage img = d.image();
             List<TagResult> results = new ArrayList<>();
             for (Tag t : d.tags()) {
                 PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
                 float[] fg = out.isEmpty() ? new float[0]
-                        : times.time(StageTimes.Stage.SNAP, () -> snapped(img, t.box(), null, out,
+                        : times.time(StageTimes.Stage.SNAP, () -> snapped(config.snap().forLabels(), img, t.box(), null, out,
                                 SnapStart.RECTANGLE, config.snap().marginFraction())).fg();
                 results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
             }
             return results;
-        });
+        }, labelWorkers);
     }
 
     /** Masks of one image's tags in decoded pixels, given the decoded image and its working-scale copy. */
@@ -351,18 +394,63 @@ public final class Refiner {
      * fail to load are left out here; the patch stream reports them.
      */
     private Map<Long, List<CroppedMask>> workingMasks(List<ImageRecord> records, ImageSource source, Masker masker) {
+        return workingMasks(records, source, masker, 1);
+    }
+
+    private Map<Long, List<CroppedMask>> workingMasks(List<ImageRecord> records, ImageSource source, Masker masker,
+            int workers) {
         Map<Long, List<CroppedMask>> masks = new LinkedHashMap<>();
-        for (ImageRecord r : records) {
-            DecodedImage d;
-            try {
-                d = decode(source, r);
-            } catch (IOException | OutOfMemoryError e) {
-                continue;
+        if (workers <= 1) {
+            for (ImageRecord r : records) {
+                List<CroppedMask> m = workingMasks(r, source, masker);
+                if (m != null) {
+                    masks.put(r.imageId(), m);
+                }
             }
-            ScaledImage scaled = scale(d.image(), d.tags());
-            masks.put(r.imageId(), toWorkingScale(scaled, masker.masks(r, d, scaled)));
+            return masks;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, run -> {
+            Thread t = new Thread(run, "boxrefine-labels");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<CroppedMask>>> futures = new ArrayList<>();
+            for (ImageRecord r : records) {
+                futures.add(pool.submit(() -> workingMasks(r, source, masker)));
+            }
+            for (int i = 0; i < records.size(); i++) {
+                List<CroppedMask> m;
+                try {
+                    m = futures.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while labelling", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+                if (m != null) {
+                    masks.put(records.get(i).imageId(), m);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return masks;
+    }
+
+    private List<CroppedMask> workingMasks(ImageRecord r, ImageSource source, Masker masker) {
+        DecodedImage d;
+        try {
+            d = decode(source, r);
+        } catch (IOException | OutOfMemoryError e) {
+            return null;
+        }
+        ScaledImage scaled = scale(d.image(), d.tags());
+        return toWorkingScale(scaled, masker.masks(r, d, scaled));
     }
 
     /** Mean IoU between two rounds' masks at which re-labelling stops. */
@@ -667,7 +755,11 @@ public final class Refiner {
      */
     private Snapped snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out, SnapStart start,
             double marginFraction) {
-        SnapConfig sc = config.snap();
+        return snapped(config.snap(), original, tag, map, out, start, marginFraction);
+    }
+
+    private Snapped snapped(SnapConfig sc, RgbImage original, BoxPx tag, ProbMap map, PixelRect out, SnapStart start,
+            double marginFraction) {
         PixelRect crop = tag.grow(marginFraction * tag.sizePx() + 1).pixelRect(original.widthPx(),
                 original.heightPx());
         double t = sc.scaleFor(tag);

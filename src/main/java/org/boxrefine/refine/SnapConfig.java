@@ -115,10 +115,13 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     public static final double MAX_NETWORK_WEIGHT = 4;
 
     /** Default {@link #networkWeight()} (docs/EVALUATION.md). */
-    public static final double DEFAULT_NETWORK_WEIGHT = 0;
+    public static final double DEFAULT_NETWORK_WEIGHT = 0.25;
 
-    /** Default {@link #networkIterations()} (docs/EVALUATION.md). */
-    public static final int DEFAULT_NETWORK_ITERATIONS = 5;
+    /** Default {@link #iterations()} (docs/EVALUATION.md). */
+    public static final int DEFAULT_ITERATIONS = 3;
+
+    /** Default {@link #networkIterations()}: all of them (docs/EVALUATION.md). */
+    public static final int DEFAULT_NETWORK_ITERATIONS = DEFAULT_ITERATIONS;
 
     /** Default {@link #autoConfidence()} (docs/EVALUATION.md). */
     public static final double AUTO_CONFIDENCE = 0.82;
@@ -137,8 +140,8 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
-        return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, 5, 0.5, SnapStart.RECTANGLE, 0.5, 4, AUTO_CONFIDENCE,
-                AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND, DEFAULT_NETWORK_WEIGHT,
+        return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, DEFAULT_ITERATIONS, 0.5, SnapStart.RECTANGLE, 0.5,
+                4, AUTO_CONFIDENCE, AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND, DEFAULT_NETWORK_WEIGHT,
                 DEFAULT_NETWORK_ITERATIONS);
     }
 
@@ -153,6 +156,26 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
             return Math.min(MAX_UPSCALE, least / size);
         }
         return Math.min(1.0, sizePx / size);
+    }
+
+    /**
+     * Size (px) of a tag when GrabCut makes {@link InitialLabels#GRABCUT}'s training labels: tags are shrunk or enlarged
+     * to it (labels are used at the working scale, so the final snapping's detail is not needed; docs/EVALUATION.md).
+     */
+    public static final double LABEL_SIZE_PX = 200;
+
+    /** GrabCut iterations for {@link InitialLabels#GRABCUT}'s training labels. */
+    public static final int LABEL_ITERATIONS = 5;
+
+    /**
+     * The settings of the GrabCut that makes {@link InitialLabels#GRABCUT}'s training labels: these context and edge
+     * band, the rectangle start on colours alone, tags at {@link #LABEL_SIZE_PX}, {@link #LABEL_ITERATIONS}
+     * iterations, bilinear enlargement.
+     */
+    public SnapConfig forLabels() {
+        return new SnapConfig(true, LABEL_SIZE_PX, LABEL_SIZE_PX, marginFraction, LABEL_ITERATIONS, seedThreshold,
+                SnapStart.RECTANGLE, priorWeight, 0, autoConfidence, autoMarginFraction, autoTagConfidence,
+                edgeBandFraction, 0, 0);
     }
 
     /** The same settings with another start. */

@@ -91,10 +91,13 @@ final class ColourGmm {
         return g;
     }
 
-    /** Sets component {@code k}'s covariance (floored on the diagonal when singular, as OpenCV does). */
+    /**
+     * Sets component {@code k}'s covariance, floored on the diagonal when singular, as OpenCV does, or when rounding
+     * left it not positive definite (colours along a line: then its density could grow without bound).
+     */
     private void setComponent(int k, double[] c) {
         double det = determinant(c);
-        if (det <= Math.ulp(1.0)) {
+        if (det <= Math.ulp(1.0) || !(c[0] > 0) || !(c[0] * c[4] - c[1] * c[3] > 0)) {
             c[0] += VARIANCE_FLOOR;
             c[4] += VARIANCE_FLOOR;
             c[8] += VARIANCE_FLOOR;

@@ -126,7 +126,7 @@ class RefineCommandTest {
         new CommandLine(on).parseArgs("--centre-dropout", "0.4", "--flip", "--colour-jitter", "0.2", "--seed", "3");
         RefineConfig c = on.config();
         assertThat(c.train()).isEqualTo(new TrainConfig(128, 1e-3f, 3, 0.4, TrainConfig.DEFAULT_SCHEDULE));
-        assertThat(c.sampling()).isEqualTo(new SamplingConfig(512, 0.5, 0.5, true, 0.2));
+        assertThat(c.sampling()).isEqualTo(new SamplingConfig(512, 0.5, 0.5, true, 0.2, 0.5));
         RefineOptions off = new RefineOptions();
         new CommandLine(off).parseArgs("--no-flip", "--colour-jitter", "0");
         assertThat(off.config().sampling().augments()).isFalse();
@@ -239,6 +239,10 @@ class RefineCommandTest {
                 "--patches-per-image", "64", "--threads", "1", "--border-fraction", "0.15");
         assertThat(r.code()).as(r.err()).isEqualTo(RefineCommand.EXIT_SKIPPED);
         assertThat(r.err()).contains("broken.png").contains("image skipped");
+        Run asked = run("refine", "--no-boxes", "--images", images.toString(), "--out", dir.resolve("x").toString(),
+                "--initial-labels", "grabcut");
+        assertThat(asked.code()).isEqualTo(RefineCommand.EXIT_INPUT);
+        assertThat(asked.err()).contains("--initial-labels grabcut").contains("--no-boxes");
 
         JsonNode res = new ObjectMapper().readTree(out.resolve("annotations.json").toFile());
         assertThat(res.get("categories").get(0).get("name").asText()).isEqualTo("object");
