@@ -375,8 +375,8 @@ public final class Refiner {
             for (Tag t : d.tags()) {
                 PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
                 float[] fg = out.isEmpty() ? new float[0]
-                        : times.time(StageTimes.Stage.SNAP, () -> snapped(config.snap().forLabels(), img, t.box(), null, out,
-                                SnapStart.RECTANGLE, config.snap().marginFraction())).fg();
+                        : times.time(StageTimes.Stage.SNAP, () -> snapped(config.snap().forLabels(), img, t.box(),
+                                null, out, SnapStart.RECTANGLE, config.snap().marginFraction())).fg();
                 results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
             }
             return results;
@@ -397,12 +397,16 @@ public final class Refiner {
         return workingMasks(records, source, masker, 1);
     }
 
+    /**
+     * As {@link #workingMasks(List, ImageSource, Masker)}, on {@code workers} threads (at most that many images in
+     * memory at once); the result does not depend on the thread count.
+     */
     private Map<Long, List<CroppedMask>> workingMasks(List<ImageRecord> records, ImageSource source, Masker masker,
             int workers) {
         Map<Long, List<CroppedMask>> masks = new LinkedHashMap<>();
         if (workers <= 1) {
             for (ImageRecord r : records) {
-                List<CroppedMask> m = workingMasks(r, source, masker);
+                List<CroppedMask> m = imageMasks(r, source, masker);
                 if (m != null) {
                     masks.put(r.imageId(), m);
                 }
@@ -417,7 +421,7 @@ public final class Refiner {
         try {
             List<Future<List<CroppedMask>>> futures = new ArrayList<>();
             for (ImageRecord r : records) {
-                futures.add(pool.submit(() -> workingMasks(r, source, masker)));
+                futures.add(pool.submit(() -> imageMasks(r, source, masker)));
             }
             for (int i = 0; i < records.size(); i++) {
                 List<CroppedMask> m;
@@ -442,7 +446,8 @@ public final class Refiner {
         return masks;
     }
 
-    private List<CroppedMask> workingMasks(ImageRecord r, ImageSource source, Masker masker) {
+    /** One image's masks from {@code masker} at working scale; null when the image fails to load. */
+    private List<CroppedMask> imageMasks(ImageRecord r, ImageSource source, Masker masker) {
         DecodedImage d;
         try {
             d = decode(source, r);

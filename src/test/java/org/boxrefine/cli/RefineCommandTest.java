@@ -177,6 +177,23 @@ class RefineCommandTest {
     }
 
     @Test
+    void theNetworkTermFollowsTheIterationCountUnlessItsOwnIsGiven() {
+        assertThat(RefineConfig.defaults(1).snap().networkIterations())
+                .isEqualTo(RefineConfig.defaults(1).snap().iterations());
+        RefineOptions five = new RefineOptions();
+        new CommandLine(five).parseArgs("--snap-iterations", "5");
+        assertThat(five.config().snap().iterations()).isEqualTo(5);
+        assertThat(five.config().snap().networkIterations()).as("all iterations, as by default").isEqualTo(5);
+        RefineOptions last = new RefineOptions();
+        new CommandLine(last).parseArgs("--snap-iterations", "5", "--snap-network-iterations", "2");
+        assertThat(last.config().snap().networkIterations()).isEqualTo(2);
+        RefineOptions colours = new RefineOptions();
+        new CommandLine(colours).parseArgs("--snap-network-weight", "0", "--initial-labels", "boxes");
+        assertThat(colours.config().snap().networkWeight()).isZero();
+        assertThat(colours.config().initialLabels()).isEqualTo(org.boxrefine.refine.InitialLabels.BOXES);
+    }
+
+    @Test
     void budgetAndGuideOptionsReachTheConfigAndWorkersFollowTheThreads() {
         RefineOptions some = new RefineOptions();
         new CommandLine(some).parseArgs("--max-patches-per-epoch", "5000", "--snap-guide-radius", "0", "--snap-size",
