@@ -43,7 +43,10 @@ final class ModelTraining {
         }
     }
 
-    /** Trains on every image of {@code in}, with a "train" progress bar (patches, rate, ETA, loss). */
+    /**
+     * Trains on the images of {@code in} (with GrabCut's labels, past the training budget, on a sample of them: see
+     * {@link Refiner#plannedPatches}), with a "train" progress bar (patches, rate, ETA, loss).
+     */
     static Trained train(InputOptions.RunInput in, String engine, PrintWriter err, boolean quiet,
             Refiner.RoundListener rounds, int labelWorkers) {
         return train(in, engine, err, quiet, rounds, new StageTimes(), labelWorkers);

@@ -80,7 +80,8 @@ final class RefineOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--arch must be dense or reference, found '" + arch + "'");
         }
-        InitialLabels labels = initialLabels == null ? InitialLabels.GRABCUT : switch (initialLabels.toLowerCase(Locale.ROOT)) {
+        InitialLabels labels = initialLabels == null ? InitialLabels.GRABCUT
+                : switch (initialLabels.toLowerCase(Locale.ROOT)) {
             case "boxes" -> InitialLabels.BOXES;
             case "grabcut" -> InitialLabels.GRABCUT;
             default -> throw new IllegalArgumentException("--initial-labels must be boxes or grabcut, found '"
