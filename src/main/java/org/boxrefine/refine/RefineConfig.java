@@ -68,8 +68,9 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
     /** The measured defaults (docs/EVALUATION.md) with the given seed. */
     public static RefineConfig defaults(long seed) {
         return new RefineConfig(NetArch.DENSE, new WorkingScale(96, 2.0),
-                new SamplingConfig(512, 0.5, 0.5, true, 0.2, 0.5), 1, TrainConfig.defaults(seed), 0.5, 0.0, 4, false, SnapConfig.defaults(), 0, InitialLabels.GRABCUT, 0.1,
-                OverlapRule.BY_PROBABILITY, 0.8, BoxSupervision.off(), seed);
+                new SamplingConfig(512, 0.5, 0.5, true, 0.2, 0.5), 1, TrainConfig.defaults(seed), 0.5, 0.0, 4, false,
+                SnapConfig.defaults(), 0, InitialLabels.GRABCUT, 0.1, OverlapRule.BY_PROBABILITY, 0.8,
+                BoxSupervision.off(), seed);
     }
 
     /** This configuration with another overlap rule. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -369,14 +370,15 @@ public final class Refiner {
      * at working scale.
      */
     Map<Long, List<CroppedMask>> grabCutLabels(List<ImageRecord> records, ImageSource source) {
+        SnapConfig labelling = config.snap().forLabels();
         return workingMasks(records, source, (r, d, scaled) -> {
             RgbImage img = d.image();
             List<TagResult> results = new ArrayList<>();
             for (Tag t : d.tags()) {
                 PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
                 float[] fg = out.isEmpty() ? new float[0]
-                        : times.time(StageTimes.Stage.SNAP, () -> snapped(config.snap().forLabels(), img, t.box(),
-                                null, out, SnapStart.RECTANGLE, config.snap().marginFraction())).fg();
+                        : times.time(StageTimes.Stage.SNAP, () -> snapped(labelling, img, t.box(), null, out,
+                                SnapStart.RECTANGLE, labelling.marginFraction())).fg();
                 results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
             }
             return results;
@@ -403,25 +405,17 @@ public final class Refiner {
      */
     private Map<Long, List<CroppedMask>> workingMasks(List<ImageRecord> records, ImageSource source, Masker masker,
             int workers) {
-        Map<Long, List<CroppedMask>> masks = new LinkedHashMap<>();
-        if (workers <= 1) {
-            for (ImageRecord r : records) {
-                List<CroppedMask> m = imageMasks(r, source, masker);
-                if (m != null) {
-                    masks.put(r.imageId(), m);
-                }
-            }
-            return masks;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, run -> {
+        ExecutorService pool = workers <= 1 ? null : Executors.newFixedThreadPool(workers, run -> {
             Thread t = new Thread(run, "boxrefine-labels");
             t.setDaemon(true);
             return t;
         });
+        Map<Long, List<CroppedMask>> masks = new LinkedHashMap<>();
         try {
             List<Future<List<CroppedMask>>> futures = new ArrayList<>();
             for (ImageRecord r : records) {
-                futures.add(pool.submit(() -> imageMasks(r, source, masker)));
+                futures.add(pool == null ? CompletableFuture.completedFuture(imageMasks(r, source, masker))
+                        : pool.submit(() -> imageMasks(r, source, masker)));
             }
             for (int i = 0; i < records.size(); i++) {
                 List<CroppedMask> m;
@@ -441,7 +435,9 @@ public final class Refiner {
                 }
             }
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         return masks;
     }
@@ -763,6 +759,7 @@ public final class Refiner {
         return snapped(config.snap(), original, tag, map, out, start, marginFraction);
     }
 
+    /** As the method above, with the settings {@code sc} instead of the configuration's. */
     private Snapped snapped(SnapConfig sc, RgbImage original, BoxPx tag, ProbMap map, PixelRect out, SnapStart start,
             double marginFraction) {
         PixelRect crop = tag.grow(marginFraction * tag.sizePx() + 1).pixelRect(original.widthPx(),
@@ -777,7 +774,7 @@ public final class Refiner {
         float[] p = map == null || (start == SnapStart.RECTANGLE && !joint) ? null
                 : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
         byte[] labels = new byte[cw * ch];
-        BoxPx seedable = seedableArea(original, tag, start);
+        BoxPx seedable = seedableArea(sc, original, tag, start);
         for (int j = 0; j < ch; j++) {
             double yo = crop.y0Px() + (j + 0.5) / ty;
             for (int i = 0; i < cw; i++) {
@@ -817,12 +814,12 @@ public final class Refiner {
      * Box-free, inside the image's border band (as in training); with the rectangle start, inside the tag's edge
      * band ({@link SnapConfig#edgeBandFraction()}); otherwise the whole tag.
      */
-    private BoxPx seedableArea(RgbImage original, BoxPx tag, SnapStart start) {
+    private BoxPx seedableArea(SnapConfig sc, RgbImage original, BoxPx tag, SnapStart start) {
         if (config.initialLabels() == InitialLabels.BORDER) {
             double band = config.borderFraction() * Math.min(original.widthPx(), original.heightPx());
             return new BoxPx(band, band, original.widthPx() - band, original.heightPx() - band);
         }
-        double edge = start == SnapStart.RECTANGLE ? config.snap().edgeBandFraction() : 0;
+        double edge = start == SnapStart.RECTANGLE ? sc.edgeBandFraction() : 0;
         return new BoxPx(tag.x0Px() + edge * tag.widthPx(), tag.y0Px() + edge * tag.heightPx(),
                 tag.x1Px() - edge * tag.widthPx(), tag.y1Px() - edge * tag.heightPx());
     }
