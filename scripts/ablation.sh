@@ -20,6 +20,7 @@ fi
 # The rectangle start had no edge band until 2026-11-25 (fourth session).
 # Until 2026-11-25 (sixth session) the network learnt from the boxes and snapping used colours alone, 5 iterations.
 colours="--initial-labels boxes --inside-share 0 --snap-network-weight 0 --snap-iterations 5"
+# Snapping had no shape prior until 2026-11-25 (seventh session); with box labels none is learnt.
 nb="--snap-edge-band 0 $colours"
 old="--lr-schedule fixed --snap-min-size 0 $nb"
 s256="--snap-size 256 --snap-guide-radius 0 $old"
@@ -42,7 +43,7 @@ declare -A flags=(
   [plain-cnn+relabel-1]="$na --no-snap --no-fill-holes --relabel-rounds 1"
   [snap-rectangle-all-parts]="$na_all --snap-start rectangle --snap-margin 2 $fh"
   [snap-network-margin-0.1]="$na --snap-start network --snap-margin 0.1 $fh"
-  [grabcut-labels]="${na/--initial-labels boxes /} --initial-labels grabcut --snap-start network --snap-margin 2 $fh"
+  [grabcut-labels]="${na/--initial-labels boxes /} --initial-labels grabcut --snap-shape-weight 0 --snap-start network --snap-margin 2 $fh"
   [previous-default]="$s256 --snap-start rectangle --fill-holes --min-part-fraction 1"
   [default-snap-256]="$s256 --snap-start rectangle"
   [snap-auto]="--snap-start auto $old"
@@ -57,8 +58,9 @@ declare -A flags=(
   [edge-band-0]="$nb"
   [network-term-0.25]="--initial-labels boxes --inside-share 0 --snap-iterations 5 --snap-network-weight 0.25"
   [default-colours]="$colours"
+  [default-unshaped]="--snap-shape-weight 0"
 )
-order="grabcut default default-colours network-term-0.25 edge-band-0 default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
+order="grabcut default default-unshaped default-colours network-term-0.25 edge-band-0 default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null

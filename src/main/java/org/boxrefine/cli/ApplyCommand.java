@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
                 + " overlays/ and report.html, except the model.",
             "The model's saved settings are used; these options override them: --threshold, --all-components,"
                     + " --min-part-fraction, --grid-step, --snap/--no-snap, --snap-size, --snap-min-size, --snap-guide-radius,"
-                    + " --snap-margin, --snap-iterations, --snap-start, --snap-prior-weight, --snap-auto-confidence,"
+                    + " --snap-margin, --snap-iterations, --snap-start, --snap-prior-weight, --snap-edge-band,"
+                    + " --snap-network-weight, --snap-network-iterations, --snap-shape-weight, --snap-auto-confidence,"
                     + " --snap-auto-margin, --snap-auto-tag-confidence, --fill-holes/--no-fill-holes, --overlap,"
                     + " --overlap-shared. Training settings (working scale, network, patches) cannot change."})
 public final class ApplyCommand implements Callable<Integer> {
@@ -59,7 +60,7 @@ public final class ApplyCommand implements Callable<Integer> {
             OutputConfig outputs = output.outputs();
             EngineSetup.start(overrides.threads());
             ModelFile.Loaded m = ModelFile.read(model);
-            try (ModelTraining.Trained t = ModelTraining.Trained.loaded(m.classifier(), m.info())) {
+            try (ModelTraining.Trained t = ModelTraining.Trained.loaded(m)) {
                 RefineConfig saved = ModelTraining.configOf(m.info());
                 boolean boxFreeModel = saved.initialLabels() == InitialLabels.BORDER;
                 if (boxFreeModel != input.noBoxes) {
@@ -71,12 +72,16 @@ public final class ApplyCommand implements Callable<Integer> {
                 if (!given.isEmpty()) {
                     err.println("apply: the model's settings, except " + String.join(", ", given));
                 }
+                if (overrides.snapShapeWeight != null && overrides.snapShapeWeight > 0 && m.shapePriors() == null) {
+                    err.println("apply: " + model + " holds no shape priors (trained without GrabCut's labels, or by"
+                            + " an older boxrefine); --snap-shape-weight has no effect");
+                }
                 InputOptions.RunInput in = input.load(err, overrides.over(saved), output.quiet);
                 ApplyLoop.prepare(output.out, mode,
                         ApplyLoop.manifest("apply", in, ContentHash.sha256(model), !output.noOverlays, outputs));
                 ApplyLoop.Result r = new ApplyLoop(output.out, input.noBoxes, !output.noOverlays, output.quiet,
                         outputs, new ApplyLoop.Execution(overrides.threads(), overrides.predictWorkers(),
-                                new StageTimes()), err).run(in, t.classifier(), t.failed());
+                                new StageTimes()), err).run(in, t);
                 r.summary().forEach(spec.commandLine().getOut()::println);
                 in.log().printSummary(err);
                 spec.commandLine().getOut().printf(Locale.ROOT, "refined %d boxes on %d images in %.1f s with %s -> %s%n",

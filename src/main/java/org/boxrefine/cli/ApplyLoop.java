@@ -165,13 +165,16 @@ final class ApplyLoop {
     }
 
     /**
-     * Refines every image of {@code in} not yet done (those in {@code failed} were reported already), with a
-     * "predict" progress bar over the images left, then writes {@code annotations.json}, the other end-of-run
+     * Refines every image of {@code in} not yet done with the model's classifier and shape priors (the images its
+     * training could not load were reported already and are skipped), with a "predict" progress bar over the images left, then writes {@code annotations.json}, the other end-of-run
      * files and the review page. With several workers, images are refined on that many threads (PyTorch gets
      * the threads divided among them) while their outputs are written here in record order, as with one.
      */
-    Result run(InputOptions.RunInput in, PatchClassifier classifier, Set<Long> failed) throws IOException {
+    Result run(InputOptions.RunInput in, ModelTraining.Trained model) throws IOException {
+        PatchClassifier classifier = model.classifier();
+        Set<Long> failed = model.failed();
         Refiner refiner = new Refiner(in.config(), execution.times());
+        refiner.setShapePriors(model.shapePriors());
         OutputWriters writers = new OutputWriters(in.dataset(), out, outputs, noBoxes);
         Set<Long> done = writers.done();
         List<ImageRecord> todo = in.records().stream().filter(r -> !done.contains(r.imageId())).toList();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.boxrefine.dataset.Preflight;
 import org.boxrefine.io.RunManifest;
+import org.boxrefine.io.model.ModelFile;
 import org.boxrefine.model.EngineSetup;
 import org.boxrefine.model.ModelInfo;
 import org.boxrefine.model.PatchClassifier;
@@ -19,6 +20,7 @@ import org.boxrefine.model.TrainingSummary;
 import org.boxrefine.refine.Refiner;
 import org.boxrefine.refine.RefineConfig;
 import org.boxrefine.refine.RefineSettings;
+import org.boxrefine.refine.ShapePriors;
 import org.boxrefine.refine.StageTimes;
 
 /** Training with a progress bar and the provenance of the model it gives: shared by {@code refine} and {@code train}. */
@@ -27,14 +29,15 @@ final class ModelTraining {
     }
 
     /**
-     * A trained classifier (close it), its provenance, the images that failed to load during training (already
-     * reported), and the training's summary (null for a model read from a file).
+     * A trained classifier (close it), its provenance, the shape priors learned with it (or null), the images that
+     * failed to load during training (already reported), and the training's summary (null for a model read from a
+     * file).
      */
-    record Trained(PatchClassifier classifier, ModelInfo info, Set<Long> failed, TrainingSummary training)
-            implements AutoCloseable {
+    record Trained(PatchClassifier classifier, ModelInfo info, ShapePriors shapePriors, Set<Long> failed,
+            TrainingSummary training) implements AutoCloseable {
         /** A model read from a file. */
-        static Trained loaded(PatchClassifier classifier, ModelInfo info) {
-            return new Trained(classifier, info, Set.of(), null);
+        static Trained loaded(ModelFile.Loaded m) {
+            return new Trained(m.classifier(), m.info(), m.shapePriors(), Set.of(), null);
         }
 
         @Override
@@ -70,7 +73,7 @@ final class ModelTraining {
                 }, rounds);
         var summary = refiner.lastTraining();
         bar.finish(summary.patches(), String.format(Locale.ROOT, "loss %.3f", summary.finalLossEma()));
-        return new Trained(classifier, provenance(in, engine), failed, summary);
+        return new Trained(classifier, provenance(in, engine), refiner.shapePriors(), failed, summary);
     }
 
     /** What a model trained on {@code in} records about itself. */

@@ -112,7 +112,7 @@ public final class RefineCommand implements Callable<Integer> {
         try (ModelTraining.Trained model = resumed && modelFile.toFile().isFile() ? savedModel(modelFile, in, err)
                 : trainAndSave(in, engine, modelFile, execution.times(), err)) {
             ApplyLoop.Result r = new ApplyLoop(out, input.noBoxes, !output.noOverlays, output.quiet, outputs,
-                    execution, err).run(in, model.classifier(), model.failed());
+                    execution, err).run(in, model);
             in.log().printSummary(err);
             return new Outcome(r.images(), r.tags(), in.log().anySkipped(), r.file(), (System.nanoTime() - start) / 1e9,
                     in.records(), in.source().imageFolder(), model.training(), execution.times(), r.imageSeconds(),
@@ -126,7 +126,7 @@ public final class RefineCommand implements Callable<Integer> {
                 options.threads());
         try {
             long t0 = System.nanoTime();
-            ModelFile.write(modelFile, t.info(), t.classifier());
+            ModelFile.write(modelFile, t.info(), t.classifier(), t.shapePriors());
             times.add(StageTimes.Stage.WRITE, t0);
         } catch (IOException | RuntimeException e) {
             t.close();
@@ -153,7 +153,7 @@ public final class RefineCommand implements Callable<Integer> {
         }
         err.println("resume: " + modelFile + " was trained on the same annotations with the same settings;"
                 + " not training again");
-        return ModelTraining.Trained.loaded(m.classifier(), m.info());
+        return ModelTraining.Trained.loaded(m);
     }
 
     private Refiner.RoundListener rounds(PrintWriter err, CocoDataset dataset) {

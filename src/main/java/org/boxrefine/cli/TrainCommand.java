@@ -67,7 +67,7 @@ public final class TrainCommand implements Callable<Integer> {
             String engine = EngineSetup.start(options.threads());
             try (ModelTraining.Trained t = ModelTraining.train(in, engine, err, quiet, Refiner.RoundListener.NONE,
                     options.threads())) {
-                ModelFile.write(file, t.info(), t.classifier());
+                ModelFile.write(file, t.info(), t.classifier(), t.shapePriors());
                 in.log().printSummary(err);
                 spec.commandLine().getOut().printf(Locale.ROOT, "trained on %d boxes of %d images in %.1f s -> %s%n",
                         in.tagCount(), in.records().size() - t.failed().size(), (System.nanoTime() - start) / 1e9,

@@ -50,6 +50,7 @@ public final class RefineSettings {
         s.put("snapEdgeBandFraction", snap.edgeBandFraction());
         s.put("snapNetworkWeight", snap.networkWeight());
         s.put("snapNetworkIterations", snap.networkIterations());
+        s.put("snapShapeWeight", snap.shapeWeight());
         s.put("snapMargin", snap.marginFraction());
         s.put("snapIterations", snap.iterations());
         s.put("snapSeedThreshold", snap.seedThreshold());
@@ -110,7 +111,8 @@ public final class RefineSettings {
                         r.dbl("snapAutoConfidence", ds.autoConfidence()),
                         r.dbl("snapAutoMargin", ds.autoMarginFraction()),
                         r.dbl("snapAutoTagConfidence", ds.autoTagConfidence()), r.dbl("snapEdgeBandFraction", 0),
-                        r.dbl("snapNetworkWeight", 0), r.integer("snapNetworkIterations", 0)),
+                        r.dbl("snapNetworkWeight", 0), r.integer("snapNetworkIterations", 0),
+                        r.dbl("snapShapeWeight", 0)),
                 r.integer("relabelRounds", d.relabelRounds()),
                 r.enumValue("initialLabels", InitialLabels.class, d.initialLabels()),
                 r.dbl("borderFraction", d.borderFraction()),

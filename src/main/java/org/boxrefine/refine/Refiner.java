@@ -170,6 +170,7 @@ public final class Refiner {
     }
 
     private TrainingSummary lastTraining;
+    private ShapePriors shapePriors;
 
     /** The image at working scale; running out of heap on it is reported as a problem of this image. */
     private ScaledImage loadScaled(ImageSource source, ImageRecord r) throws IOException {
@@ -371,18 +372,23 @@ public final class Refiner {
      */
     Map<Long, List<CroppedMask>> grabCutLabels(List<ImageRecord> records, ImageSource source) {
         SnapConfig labelling = config.snap().forLabels();
-        return workingMasks(records, source, (r, d, scaled) -> {
+        ShapePriors.Accumulator shapes = new ShapePriors.Accumulator(ShapePriors.GRID_CELLS);
+        Map<Long, List<CroppedMask>> labels = workingMasks(records, source, (r, d, scaled) -> {
             RgbImage img = d.image();
             List<TagResult> results = new ArrayList<>();
             for (Tag t : d.tags()) {
                 PixelRect out = t.box().pixelRect(img.widthPx(), img.heightPx());
                 float[] fg = out.isEmpty() ? new float[0]
-                        : times.time(StageTimes.Stage.SNAP, () -> snapped(labelling, img, t.box(), null, out,
+                        : times.time(StageTimes.Stage.SNAP, () -> snapped(labelling, img, t, null, out,
                                 SnapStart.RECTANGLE, labelling.marginFraction())).fg();
-                results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
+                CroppedMask mask = new CroppedMask(out, postProcess(t.box(), out, fg, 0.5));
+                shapes.add(t.categoryId(), t.box(), mask);
+                results.add(new TagResult(t.annotationId(), mask, 1));
             }
             return results;
         }, labelWorkers);
+        shapePriors = shapes.build();
+        return labels;
     }
 
     /** Masks of one image's tags in decoded pixels, given the decoded image and its working-scale copy. */
@@ -499,6 +505,19 @@ public final class Refiner {
     /** Summary of the latest {@link #train} call, or null. */
     public TrainingSummary lastTraining() {
         return lastTraining;
+    }
+
+    /**
+     * The shape priors snapping uses ({@link SnapConfig#shapeWeight()}): learned from {@link InitialLabels#GRABCUT}'s
+     * labels by the latest {@link #train} call, or set with {@link #setShapePriors}; null for none.
+     */
+    public ShapePriors shapePriors() {
+        return shapePriors;
+    }
+
+    /** Sets the shape priors snapping uses (those saved with a model); null for none. */
+    public void setShapePriors(ShapePriors priors) {
+        this.shapePriors = priors;
     }
 
     /** Masks for every tag of one image, in tag order. */
@@ -684,14 +703,14 @@ public final class Refiner {
                 : sc.start() == SnapStart.AUTO ? SnapStart.RECTANGLE : sc.start();
         double margin = networkAtOnce ? sc.autoMarginFraction() : sc.marginFraction();
         Snapped snap = sc.enabled()
-                ? times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out, first, margin))
+                ? times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag, map, out, first, margin))
                 : null;
         long t0 = System.nanoTime();
         BinaryMask mask = postProcess(tag.box(), out, snap == null ? probs : snap.fg(),
                 sc.enabled() ? 0.5 : config.threshold());
         if (auto && !networkAtOnce && meanInside(mask, probs) >= sc.autoConfidence()) {
             times.add(StageTimes.Stage.MASKS, t0);
-            snap = times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag.box(), map, out,
+            snap = times.time(StageTimes.Stage.SNAP, () -> snapped(original, tag, map, out,
                     SnapStart.NETWORK, sc.autoMarginFraction()));
             t0 = System.nanoTime();
             mask = postProcess(tag.box(), out, snap.fg(), 0.5);
@@ -754,14 +773,15 @@ public final class Refiner {
      * iterations ({@link JointGrabCut}): returns 1 or 0 per pixel of {@code out} (original scale), bilinearly
      * resampled from the crop's scale, and GrabCut's colour clarity. (Time it under {@link StageTimes.Stage#SNAP}.)
      */
-    private Snapped snapped(RgbImage original, BoxPx tag, ProbMap map, PixelRect out, SnapStart start,
+    private Snapped snapped(RgbImage original, Tag tag, ProbMap map, PixelRect out, SnapStart start,
             double marginFraction) {
         return snapped(config.snap(), original, tag, map, out, start, marginFraction);
     }
 
     /** As the method above, with the settings {@code sc} instead of the configuration's. */
-    private Snapped snapped(SnapConfig sc, RgbImage original, BoxPx tag, ProbMap map, PixelRect out, SnapStart start,
+    private Snapped snapped(SnapConfig sc, RgbImage original, Tag tagged, ProbMap map, PixelRect out, SnapStart start,
             double marginFraction) {
+        BoxPx tag = tagged.box();
         PixelRect crop = tag.grow(marginFraction * tag.sizePx() + 1).pixelRect(original.widthPx(),
                 original.heightPx());
         double t = sc.scaleFor(tag);
@@ -770,7 +790,9 @@ public final class Refiner {
         double tx = (double) cw / crop.widthPx();
         double ty = (double) ch / crop.heightPx();
         RgbImage img = Resize.rgb(original.crop(crop), cw, ch);
-        boolean joint = map != null && sc.networkWeight() > 0 && sc.networkIterations() > 0;
+        boolean network = map != null && sc.networkWeight() > 0;
+        boolean shape = shapePriors != null && sc.shapeWeight() > 0;
+        boolean joint = (network || shape) && sc.networkIterations() > 0;
         float[] p = map == null || (start == SnapStart.RECTANGLE && !joint) ? null
                 : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
         byte[] labels = new byte[cw * ch];
@@ -792,9 +814,10 @@ public final class Refiner {
             }
         }
         RgbImage seen = p != null && start == SnapStart.PRIOR ? GrabCut.priorFeatures(img, p, sc.priorWeight()) : img;
-        Segmentation seg = joint
-                ? JointGrabCut.segment(seen, labels, p, sc.networkWeight(), sc.networkIterations(), sc.iterations())
-                : GrabCut.segment(seen, labels, sc.iterations());
+        Segmentation seg = !joint ? GrabCut.segment(seen, labels, sc.iterations())
+                : shape ? JointGrabCut.segment(seen, labels, dataTerm(sc, network ? p : null, tagged, crop, tx, ty, cw,
+                        ch), 1, sc.networkIterations(), sc.iterations())
+                : JointGrabCut.segment(seen, labels, p, sc.networkWeight(), sc.networkIterations(), sc.iterations());
         byte[] fg = seg.mask().data();
         float[] f = new float[fg.length];
         for (int k = 0; k < fg.length; k++) {
@@ -807,6 +830,42 @@ public final class Refiner {
         }
         return new Snapped(guidedUpsample(original, up, crop, out, Math.max(1, (int) Math.ceil(sc.guideRadius() / t))),
                 seg.colourClarity());
+    }
+
+    /** Probabilities are clamped to [this, 1 - this] before their log-odds are taken. */
+    private static final double TERM_MIN_PROB = 1e-4;
+
+    /**
+     * The prior GrabCut's data term takes at weight 1 over a crop ({@code cw x ch} pixels, {@code tx}, {@code ty}
+     * of them per original pixel): the probability whose log-odds are the network's log-odds times
+     * {@link SnapConfig#networkWeight()} plus, inside the tag, its category's shape prior's log-odds times
+     * {@link SnapConfig#shapeWeight()} (the network's term may be absent: null). Only the difference of a pixel's
+     * two costs matters to the cut, so this at weight 1 is the sum of the two terms at their weights.
+     */
+    private float[] dataTerm(SnapConfig sc, float[] network, Tag tag, PixelRect crop, double tx, double ty, int cw,
+            int ch) {
+        float[] out = new float[cw * ch];
+        BoxPx box = tag.box();
+        ShapePriors.Shape prior = shapePriors.of(tag.categoryId());
+        for (int j = 0; j < ch; j++) {
+            double yo = crop.y0Px() + (j + 0.5) / ty;
+            for (int i = 0; i < cw; i++) {
+                double xo = crop.x0Px() + (i + 0.5) / tx;
+                int k = j * cw + i;
+                double logOdds = network == null ? 0 : sc.networkWeight() * logOdds(network[k]);
+                if (box.contains(xo, yo)) {
+                    logOdds += sc.shapeWeight() * logOdds(prior.foreground((xo - box.x0Px()) / box.widthPx(),
+                            (yo - box.y0Px()) / box.heightPx()));
+                }
+                out[k] = (float) (1 / (1 + Math.exp(-logOdds)));
+            }
+        }
+        return out;
+    }
+
+    private static double logOdds(double p) {
+        double q = Math.min(1 - TERM_MIN_PROB, Math.max(TERM_MIN_PROB, p));
+        return Math.log(q / (1 - q));
     }
 
     /**

@@ -35,12 +35,17 @@ import org.boxrefine.geom.BoxPx;
  * @param networkWeight  the weight of the network's log-probability in GrabCut's data term, beside the colour
  *                       models' log-likelihoods (a pixel pays {@code -w ln p} to be foreground and
  *                       {@code -w ln(1 - p)} to be background); 0 snaps on colours alone, with OpenCV's GrabCut
- * @param networkIterations in how many of the last GrabCut iterations the network's term is used (the colour
- *                       models of the earlier ones are learned from colours alone)
+ * @param networkIterations in how many of the last GrabCut iterations the network's term (and the shape prior's) is
+ *                       used (the colour models of the earlier ones are learned from colours alone)
+ * @param shapeWeight    the weight of the tag's category's shape prior ({@link ShapePriors}, learned from
+ *                       {@link InitialLabels#GRABCUT}'s labels) in GrabCut's data term, inside the tag: a pixel pays
+ *                       {@code -w ln q} to be foreground and {@code -w ln(1 - q)} to be background, q being the
+ *                       prior's probability at the pixel's place in the tag; 0 for none
  */
 public record SnapConfig(boolean enabled, double sizePx, double minSizePx, double marginFraction, int iterations,
         double seedThreshold, SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
-        double autoTagConfidence, double edgeBandFraction, double networkWeight, int networkIterations) {
+        double autoTagConfidence, double edgeBandFraction, double networkWeight, int networkIterations,
+        double shapeWeight) {
 
     /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
     public static final double GUIDE_EPSILON = 0.05;
@@ -64,6 +69,10 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
         if (!(networkWeight >= 0 && networkWeight <= MAX_NETWORK_WEIGHT)) {
             throw new IllegalArgumentException("snap network weight must be in [0, " + MAX_NETWORK_WEIGHT
                     + "], found " + networkWeight);
+        }
+        if (!(shapeWeight >= 0 && shapeWeight <= MAX_NETWORK_WEIGHT)) {
+            throw new IllegalArgumentException("snap shape weight must be in [0, " + MAX_NETWORK_WEIGHT
+                    + "], found " + shapeWeight);
         }
         if (networkIterations < 0 || networkIterations > iterations) {
             throw new IllegalArgumentException("snap network iterations must be in [0, " + iterations
@@ -111,11 +120,14 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** Default {@link #edgeBandFraction()} (docs/EVALUATION.md). */
     public static final double DEFAULT_EDGE_BAND = 0.06;
 
-    /** The largest {@link #networkWeight()} accepted. */
+    /** The largest {@link #networkWeight()} (and {@link #shapeWeight()}) accepted. */
     public static final double MAX_NETWORK_WEIGHT = 4;
 
     /** Default {@link #networkWeight()} (docs/EVALUATION.md). */
     public static final double DEFAULT_NETWORK_WEIGHT = 0.25;
+
+    /** Default {@link #shapeWeight()} (docs/EVALUATION.md). */
+    public static final double DEFAULT_SHAPE_WEIGHT = 0.5;
 
     /** Default {@link #iterations()} (docs/EVALUATION.md). */
     public static final int DEFAULT_ITERATIONS = 3;
@@ -135,14 +147,14 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
         return new SnapConfig(false, 256, 0, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN,
-                AUTO_TAG_CONFIDENCE, 0, 0, 0);
+                AUTO_TAG_CONFIDENCE, 0, 0, 0, 0);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
         return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, DEFAULT_ITERATIONS, 0.5, SnapStart.RECTANGLE, 0.5,
                 4, AUTO_CONFIDENCE, AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND, DEFAULT_NETWORK_WEIGHT,
-                DEFAULT_NETWORK_ITERATIONS);
+                DEFAULT_NETWORK_ITERATIONS, DEFAULT_SHAPE_WEIGHT);
     }
 
     /**
@@ -169,33 +181,40 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
 
     /**
      * The settings of the GrabCut that makes {@link InitialLabels#GRABCUT}'s training labels: these context and edge
-     * band, the rectangle start on colours alone, tags at {@link #LABEL_SIZE_PX}, {@link #LABEL_ITERATIONS}
-     * iterations, bilinear enlargement.
+     * band, the rectangle start on colours alone (no shape prior), tags at {@link #LABEL_SIZE_PX},
+     * {@link #LABEL_ITERATIONS} iterations, bilinear enlargement.
      */
     public SnapConfig forLabels() {
         return new SnapConfig(true, LABEL_SIZE_PX, LABEL_SIZE_PX, marginFraction, LABEL_ITERATIONS, seedThreshold,
                 SnapStart.RECTANGLE, priorWeight, 0, autoConfidence, autoMarginFraction, autoTagConfidence,
-                edgeBandFraction, 0, 0);
+                edgeBandFraction, 0, 0, 0);
     }
 
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, newStart,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations);
+                networkWeight, networkIterations, shapeWeight);
     }
 
     /** The same settings with another {@link #edgeBandFraction()}. */
     public SnapConfig withEdgeBand(double newEdgeBandFraction) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, newEdgeBandFraction,
-                networkWeight, networkIterations);
+                networkWeight, networkIterations, shapeWeight);
     }
 
     /** The same settings with another network term ({@link #networkWeight()}, {@link #networkIterations()}). */
     public SnapConfig withNetworkTerm(double newWeight, int newIterations) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                newWeight, newIterations);
+                newWeight, newIterations, shapeWeight);
+    }
+
+    /** The same settings with another {@link #shapeWeight()}. */
+    public SnapConfig withShapeWeight(double newWeight) {
+        return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
+                networkWeight, networkIterations, newWeight);
     }
 }

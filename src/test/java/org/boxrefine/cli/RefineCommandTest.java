@@ -89,6 +89,12 @@ class RefineCommandTest {
             assertThat(loaded.info().settings()).containsEntry("centreDropout", 0.3).containsEntry("flip", true)
                     .containsEntry("colourJitter", 0.1);
         }
+        long usableTags = 0;
+        for (JsonNode a : in.get("annotations")) {
+            usableTags += a.get("image_id").asLong() == 3 ? 0 : 1;
+        }
+        assertThat(loaded.shapePriors().categories().values().stream().mapToInt(c -> c.tags()).sum())
+                .as("the shape priors count every tag GrabCut labelled, saved with the model").isEqualTo(usableTags);
     }
 
     @Test
@@ -286,6 +292,7 @@ class RefineCommandTest {
         ModelFile.Loaded loaded = ModelFile.read(out.resolve(ApplyLoop.MODEL_FILE));
         loaded.classifier().close();
         assertThat(loaded.info().settings()).containsEntry("initialLabels", "BORDER").containsEntry("borderFraction", 0.15);
+        assertThat(loaded.shapePriors()).as("box-free: no tags to learn shapes from").isNull();
 
         Run both = run("refine", "--no-boxes", "--images", images.toString(), "--annotations", "a.json", "--out",
                 out.toString());

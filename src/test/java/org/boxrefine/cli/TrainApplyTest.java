@@ -79,6 +79,21 @@ class TrainApplyTest {
         assertThat(annotations(dir.resolve("overridden"))).as("the overrides changed the masks")
                 .isNotEqualTo(annotations(dir.resolve("applied")));
 
+        RefineCommandTest.Run shapeless = run(List.of("apply", "--model", model.toString(), "--annotations", boxes,
+                "--out", dir.resolve("shapeless").toString(), "--snap-shape-weight", "0"));
+        assertThat(shapeless.code()).as(shapeless.err()).isZero();
+        assertThat(annotations(dir.resolve("shapeless"))).as("the model's shape priors shape the masks")
+                .isNotEqualTo(annotations(dir.resolve("applied")));
+        RefineCommandTest.Run boxLabels = RefineCommandTest.run("train", "--annotations", boxes, "--out",
+                dir.resolve("box-labels").toString(), "--patches-per-image", "64", "--threads", "1", "--quiet",
+                "--initial-labels", "boxes");
+        assertThat(boxLabels.code()).as(boxLabels.err()).isZero();
+        RefineCommandTest.Run noPriors = run(List.of("apply", "--model",
+                dir.resolve("box-labels").resolve(ApplyLoop.MODEL_FILE).toString(), "--annotations", boxes, "--out",
+                dir.resolve("no-priors").toString(), "--snap-shape-weight", "1"));
+        assertThat(noPriors.code()).as(noPriors.err()).isZero();
+        assertThat(noPriors.err()).contains("holds no shape priors");
+
         RefineCommandTest.Run again = RefineCommandTest.run("train", "--annotations", boxes, "--out",
                 dir.resolve("model").toString(), "--quiet");
         assertThat(again.code()).isEqualTo(RefineCommand.EXIT_INPUT);

@@ -14,25 +14,35 @@ import java.util.zip.ZipOutputStream;
 import org.boxrefine.io.AtomicFiles;
 import org.boxrefine.model.ModelInfo;
 import org.boxrefine.model.PatchClassifier;
+import org.boxrefine.refine.ShapePriors;
 
 /**
- * A trained model on disk: a zip holding {@code model.json} (the {@link ModelInfo} provenance)
- * and {@code parameters.djl} (DJL's parameter format).
+ * A trained model on disk: a zip holding {@code model.json} (the {@link ModelInfo} provenance),
+ * {@code parameters.djl} (DJL's parameter format) and, when training learned them,
+ * {@code shape-priors.json} (the {@link ShapePriors}).
  */
 public final class ModelFile {
     static final String INFO = "model.json";
     static final String PARAMETERS = "parameters.djl";
+    static final String SHAPES = "shape-priors.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFile() {
     }
 
-    /** A loaded model: its provenance and the classifier (close it). */
-    public record Loaded(ModelInfo info, PatchClassifier classifier) {
+    /**
+     * A loaded model: its provenance, the classifier (close it) and the shape priors learned with it (null in a
+     * model saved without them).
+     */
+    public record Loaded(ModelInfo info, PatchClassifier classifier, ShapePriors shapePriors) {
     }
 
-    /** Writes a model: its provenance and the classifier's parameters, whole or not at all. */
-    public static void write(Path file, ModelInfo info, PatchClassifier classifier) throws IOException {
+    /**
+     * Writes a model, whole or not at all: its provenance, the classifier's parameters and, unless null, the shape
+     * priors learned with it.
+     */
+    public static void write(Path file, ModelInfo info, PatchClassifier classifier, ShapePriors shapePriors)
+            throws IOException {
         AtomicFiles.write(file, os -> {
             ZipOutputStream zip = new ZipOutputStream(os);
             zip.putNextEntry(new ZipEntry(INFO));
@@ -41,6 +51,11 @@ public final class ModelFile {
             zip.putNextEntry(new ZipEntry(PARAMETERS));
             classifier.writeParameters(zip);
             zip.closeEntry();
+            if (shapePriors != null) {
+                zip.putNextEntry(new ZipEntry(SHAPES));
+                zip.write(JSON.writeValueAsBytes(shapePriors));
+                zip.closeEntry();
+            }
             zip.finish();
         });
     }
@@ -57,8 +72,9 @@ public final class ModelFile {
             ZipEntry infoEntry = entry(file, zip, INFO, needs);
             ZipEntry paramEntry = entry(file, zip, PARAMETERS, needs);
             ModelInfo info = info(zip, infoEntry);
+            ShapePriors shapes = shapes(zip);
             try (InputStream in = zip.getInputStream(paramEntry)) {
-                return new Loaded(info, PatchClassifier.read(info.arch(), new BufferedInputStream(in)));
+                return new Loaded(info, PatchClassifier.read(info.arch(), new BufferedInputStream(in)), shapes);
             }
         });
     }
@@ -90,6 +106,19 @@ public final class ModelFile {
             throw new IOException(file + ": not a boxrefine model (needs " + needs + ")");
         }
         return entry;
+    }
+
+    /** The shape priors, or null when the model has none. */
+    private static ShapePriors shapes(ZipFile zip) throws IOException {
+        ZipEntry entry = zip.getEntry(SHAPES);
+        if (entry == null) {
+            return null;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return JSON.readValue(in, ShapePriors.class);
+        } catch (IOException e) {
+            throw new IOException(SHAPES + ": " + e.getMessage(), e);
+        }
     }
 
     private static ModelInfo info(ZipFile zip, ZipEntry entry) throws IOException {
