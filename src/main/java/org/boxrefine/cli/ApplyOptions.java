@@ -47,8 +47,8 @@ final class ApplyOptions {
     @Option(names = "--snap-min-size", paramLabel = "PX", description = "Tags smaller than PX (or than --snap-size) are enlarged to it, at most 4 times, before GrabCut runs; GrabCut's shrinking bias loses small objects (0 never enlarges; default: 200; apply: the model's).")
     Double snapMinSizePx;
 
-    @Option(names = "--snap-edge-band", paramLabel = "F", description = "With the rectangle start, the tag's outer strip, F of its width and height on each side, starts as probably background: hand-drawn tags leave a margin of background around the object, and GrabCut may still claim the strip (0 starts the whole tag as probably foreground; default: 0.06; apply: the model's).")
-    Double snapEdgeBand;
+    @Option(names = "--snap-edge-band", paramLabel = "auto|F", description = "With the rectangle start, the tag's outer strip, F of its width and height on each side, starts as probably background: hand-drawn tags leave a margin of background around the object, and GrabCut may still claim the strip (0 starts the whole tag as probably foreground, for exactly tight boxes). auto learns it per category: twice the median gap between GrabCut's training labels and their tags' sides, at most 0.06, so tight tags get almost none (default: auto; apply: the model's).")
+    String snapEdgeBand;
 
     @Option(names = "--snap-network-weight", paramLabel = "W", description = "Weight of the network's log-probability in GrabCut's data term, beside the colour models (a pixel pays -W ln p to be foreground, -W ln(1-p) to be background), in the last --snap-network-iterations iterations; 0 snaps on colours alone with OpenCV's GrabCut (default: 0.25; apply: the model's).")
     Double snapNetworkWeight;
@@ -114,10 +114,10 @@ final class ApplyOptions {
                 or(snapMargin, s.marginFraction()), or(snapIterations, s.iterations()), or(threshold, s.seedThreshold()),
                 start, or(snapPriorWeight, s.priorWeight()), or(snapGuideRadius, s.guideRadius()),
                 or(snapAutoConfidence, s.autoConfidence()), or(snapAutoMargin, s.autoMarginFraction()),
-                or(snapAutoTagConfidence, s.autoTagConfidence()), or(snapEdgeBand, s.edgeBandFraction()),
+                or(snapAutoTagConfidence, s.autoTagConfidence()), edgeBand(s),
                 or(snapNetworkWeight, s.networkWeight()), or(snapNetworkIterations,
                         networkIterations(s, or(snapIterations, s.iterations()))),
-                or(snapShapeWeight, s.shapeWeight()));
+                or(snapShapeWeight, s.shapeWeight()), snapEdgeBand == null ? s.edgeBandLearned() : isAuto(snapEdgeBand));
         double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
         return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
                 or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),
@@ -158,6 +158,26 @@ final class ApplyOptions {
         if (value != null) {
             out.add(value instanceof Boolean ? name : name + " " + value);
         }
+    }
+
+    /** The edge band's fraction: the given one, {@code auto}'s most, or the model's. */
+    private double edgeBand(SnapConfig s) {
+        if (snapEdgeBand == null) {
+            return s.edgeBandFraction();
+        }
+        if (isAuto(snapEdgeBand)) {
+            return SnapConfig.DEFAULT_EDGE_BAND;
+        }
+        try {
+            return Double.parseDouble(snapEdgeBand.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--snap-edge-band must be auto or a fraction in [0, "
+                    + SnapConfig.MAX_EDGE_BAND + "], found '" + snapEdgeBand + "'");
+        }
+    }
+
+    private static boolean isAuto(String value) {
+        return value.trim().equalsIgnoreCase("auto");
     }
 
     /** The network term's iterations when only the iteration count is given: all of them if they were all. */

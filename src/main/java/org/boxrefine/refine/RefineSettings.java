@@ -51,6 +51,7 @@ public final class RefineSettings {
         s.put("snapNetworkWeight", snap.networkWeight());
         s.put("snapNetworkIterations", snap.networkIterations());
         s.put("snapShapeWeight", snap.shapeWeight());
+        s.put("snapEdgeBandLearned", snap.edgeBandLearned());
         s.put("snapMargin", snap.marginFraction());
         s.put("snapIterations", snap.iterations());
         s.put("snapSeedThreshold", snap.seedThreshold());
@@ -112,7 +113,7 @@ public final class RefineSettings {
                         r.dbl("snapAutoMargin", ds.autoMarginFraction()),
                         r.dbl("snapAutoTagConfidence", ds.autoTagConfidence()), r.dbl("snapEdgeBandFraction", 0),
                         r.dbl("snapNetworkWeight", 0), r.integer("snapNetworkIterations", 0),
-                        r.dbl("snapShapeWeight", 0)),
+                        r.dbl("snapShapeWeight", 0), r.bool("snapEdgeBandLearned", false)),
                 r.integer("relabelRounds", d.relabelRounds()),
                 r.enumValue("initialLabels", InitialLabels.class, d.initialLabels()),
                 r.dbl("borderFraction", d.borderFraction()),

@@ -796,7 +796,7 @@ public final class Refiner {
         float[] p = map == null || (start == SnapStart.RECTANGLE && !joint) ? null
                 : map.sample(crop.x0Px(), crop.y0Px(), tx, ty, cw, ch);
         byte[] labels = new byte[cw * ch];
-        BoxPx seedable = seedableArea(sc, original, tag, start);
+        BoxPx seedable = seedableArea(sc, original, tagged, start);
         for (int j = 0; j < ch; j++) {
             double yo = crop.y0Px() + (j + 0.5) / ty;
             for (int i = 0; i < cw; i++) {
@@ -871,16 +871,28 @@ public final class Refiner {
     /**
      * Where inside the tag GrabCut may start from foreground; the rest of the tag starts as probably background.
      * Box-free, inside the image's border band (as in training); with the rectangle start, inside the tag's edge
-     * band ({@link SnapConfig#edgeBandFraction()}); otherwise the whole tag.
+     * band ({@link #edgeBand}); otherwise the whole tag.
      */
-    private BoxPx seedableArea(SnapConfig sc, RgbImage original, BoxPx tag, SnapStart start) {
+    private BoxPx seedableArea(SnapConfig sc, RgbImage original, Tag tagged, SnapStart start) {
         if (config.initialLabels() == InitialLabels.BORDER) {
             double band = config.borderFraction() * Math.min(original.widthPx(), original.heightPx());
             return new BoxPx(band, band, original.widthPx() - band, original.heightPx() - band);
         }
-        double edge = start == SnapStart.RECTANGLE ? sc.edgeBandFraction() : 0;
+        BoxPx tag = tagged.box();
+        double edge = start == SnapStart.RECTANGLE ? edgeBand(sc, tagged.categoryId()) : 0;
         return new BoxPx(tag.x0Px() + edge * tag.widthPx(), tag.y0Px() + edge * tag.heightPx(),
                 tag.x1Px() - edge * tag.widthPx(), tag.y1Px() - edge * tag.heightPx());
+    }
+
+    /**
+     * The rectangle start's edge band for a tag of {@code categoryId}: {@link SnapConfig#edgeBandFraction()}, or
+     * where it is learned and the shape priors counted the category's labels (or any),
+     * {@value SnapConfig#LEARNED_BAND_FACTOR} times their median gap to the tags' sides, at most that.
+     */
+    double edgeBand(SnapConfig sc, long categoryId) {
+        double gap = sc.edgeBandLearned() && shapePriors != null ? shapePriors.sideGap(categoryId) : Double.NaN;
+        return Double.isNaN(gap) ? sc.edgeBandFraction()
+                : Math.min(sc.edgeBandFraction(), SnapConfig.LEARNED_BAND_FACTOR * gap);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.boxrefine.geom.BoxPx;
+import org.boxrefine.geom.PixelRect;
+import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.CroppedMask;
 
 /**
@@ -14,6 +16,8 @@ import org.boxrefine.image.CroppedMask;
  * person's tag is foreground down its middle and background in its corners; a horse's below its belly.
  * {@link #foreground} reads it as a probability, shrunk toward the pooled shape of all categories, and that
  * toward one half, by {@value #PSEUDO_TAGS} tags' worth, so that a category with few tags barely moves.
+ * It also counts how far each mask stops short of its tag's four sides ({@link #sideGap}): about nothing when
+ * the tags are tight, the margin a person leaves when they were drawn by hand.
  *
  * @param gridCells  cells per side of the grid
  * @param categories per category id, its tag count and counts
@@ -23,6 +27,8 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
     public static final int GRID_CELLS = 32;
     /** The pseudo-count of tags with which each estimate is shrunk toward the wider one. */
     public static final double PSEUDO_TAGS = 8;
+    /** Bins of {@link Counts#sideGaps()}: gaps of 0 to 0.1 of the tag's size, per mille; the last holds the rest. */
+    public static final int GAP_BINS = 101;
 
     /**
      * One category's counts.
@@ -30,12 +36,27 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
      * @param tags       tags counted
      * @param foreground per cell (row by row), how many of the tags and their mirror images have it foreground:
      *                   0 to {@code 2 * tags}
+     * @param sideGaps   per bin of {@value #GAP_BINS}, how many sides of the tags' non-empty masks stop short of the
+     *                   tag by that many thousandths of its width (left, right) or height (top, bottom); the last
+     *                   bin counts every gap from 0.1 up
      */
-    public record Counts(int tags, int[] foreground) {
+    public record Counts(int tags, int[] foreground, int[] sideGaps) {
         public Counts {
-            if (tags < 0 || foreground == null) {
-                throw new IllegalArgumentException("shape counts need a tag count of at least 0 and cells, found "
-                        + tags + " and " + (foreground == null ? "none" : foreground.length + " cells"));
+            if (tags < 0 || foreground == null || sideGaps == null || sideGaps.length != GAP_BINS) {
+                throw new IllegalArgumentException("shape counts need a tag count of at least 0, cells and "
+                        + GAP_BINS + " gap bins, found " + tags + ", " + (foreground == null ? "no" : foreground.length)
+                        + " cells and " + (sideGaps == null ? "no" : sideGaps.length) + " gap bins");
+            }
+            long sides = 0;
+            for (int c : sideGaps) {
+                if (c < 0) {
+                    throw new IllegalArgumentException("a gap bin counts at least 0 sides, found " + c);
+                }
+                sides += c;
+            }
+            if (sides > 4L * tags) {
+                throw new IllegalArgumentException("gap bins count at most 4 sides per tag (" + 4L * tags
+                        + "), found " + sides);
             }
             for (int c : foreground) {
                 if (c < 0 || c > 2 * tags) {
@@ -44,11 +65,17 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
                 }
             }
             foreground = foreground.clone();
+            sideGaps = sideGaps.clone();
         }
 
         @Override
         public int[] foreground() {
             return foreground.clone();
+        }
+
+        @Override
+        public int[] sideGaps() {
+            return sideGaps.clone();
         }
     }
 
@@ -70,6 +97,7 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
     public static final class Accumulator {
         private final int gridCells;
         private final Map<Long, int[]> counts = new TreeMap<>();
+        private final Map<Long, int[]> gaps = new TreeMap<>();
         private final Map<Long, Integer> tags = new TreeMap<>();
 
         public Accumulator(int gridCells) {
@@ -86,6 +114,7 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
             }
             int g = gridCells;
             int[] cells = new int[g * g];
+            int[] sides = sideGapBins(tag, mask);
             for (int j = 0; j < g; j++) {
                 int y = (int) Math.floor(tag.y0Px() + (j + 0.5) * tag.heightPx() / g);
                 for (int i = 0; i < g; i++) {
@@ -102,13 +131,47 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
                     sum[k] += cells[k];
                 }
                 tags.merge(categoryId, 1, Integer::sum);
+                int[] gapSum = gaps.computeIfAbsent(categoryId, k -> new int[GAP_BINS]);
+                for (int k = 0; k < GAP_BINS; k++) {
+                    gapSum[k] += sides[k];
+                }
             }
+        }
+
+        /** The bins of the four gaps between a mask's extent and its tag's sides; none for an empty mask. */
+        private static int[] sideGapBins(BoxPx tag, CroppedMask mask) {
+            int[] bins = new int[GAP_BINS];
+            BinaryMask m = mask.mask();
+            int x0 = Integer.MAX_VALUE;
+            int y0 = Integer.MAX_VALUE;
+            int x1 = Integer.MIN_VALUE;
+            int y1 = Integer.MIN_VALUE;
+            for (int y = 0; y < m.heightPx(); y++) {
+                for (int x = 0; x < m.widthPx(); x++) {
+                    if (m.get(x, y)) {
+                        x0 = Math.min(x0, x);
+                        x1 = Math.max(x1, x + 1);
+                        y0 = Math.min(y0, y);
+                        y1 = Math.max(y1, y + 1);
+                    }
+                }
+            }
+            if (x1 < 0) {
+                return bins;
+            }
+            PixelRect r = mask.rectPx();
+            double[] gaps = {(r.x0Px() + x0 - tag.x0Px()) / tag.widthPx(), (tag.x1Px() - r.x0Px() - x1) / tag.widthPx(),
+                (r.y0Px() + y0 - tag.y0Px()) / tag.heightPx(), (tag.y1Px() - r.y0Px() - y1) / tag.heightPx()};
+            for (double gap : gaps) {
+                bins[(int) Math.min(GAP_BINS - 1, Math.max(0, Math.floor(gap * 1000)))]++;
+            }
+            return bins;
         }
 
         /** The priors of the masks added so far. */
         public synchronized ShapePriors build() {
             Map<Long, Counts> out = new TreeMap<>();
-            counts.forEach((id, c) -> out.put(id, new Counts(tags.get(id), c)));
+            counts.forEach((id, c) -> out.put(id, new Counts(tags.get(id), c, gaps.get(id))));
             return new ShapePriors(gridCells, out);
         }
     }
@@ -154,6 +217,41 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
         }
     }
 
+    /**
+     * The median of how far the masks of {@code categoryId}'s tags stop short of their tags' sides, as a fraction
+     * of the tag's width or height (the middle of its thousandth; 0.1 and more fall in one bin); shrunk toward all
+     * categories' gaps by {@value #PSEUDO_TAGS} tags' worth. NaN when no mask was counted.
+     */
+    public double sideGap(long categoryId) {
+        double[] bins = new double[GAP_BINS];
+        int pooledTags = 0;
+        for (Counts c : categories.values()) {
+            pooledTags += c.tags;
+        }
+        Counts own = categories.get(categoryId);
+        for (Counts c : categories.values()) {
+            double w = (c == own ? 1 : 0) + (pooledTags == 0 ? 0 : PSEUDO_TAGS / pooledTags);
+            for (int k = 0; k < GAP_BINS; k++) {
+                bins[k] += w * c.sideGaps[k];
+            }
+        }
+        double total = 0;
+        for (double b : bins) {
+            total += b;
+        }
+        if (total == 0) {
+            return Double.NaN;
+        }
+        double seen = 0;
+        for (int k = 0; k < GAP_BINS; k++) {
+            seen += bins[k];
+            if (seen >= total / 2) {
+                return (k + 0.5) / 1000;
+            }
+        }
+        return (GAP_BINS - 0.5) / 1000;
+    }
+
     /** The grid of probabilities for one category (see {@link #foreground}). */
     private double[] grid(long categoryId) {
         int n = gridCells * gridCells;
@@ -187,7 +285,8 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
         }
         for (Map.Entry<Long, Counts> e : categories.entrySet()) {
             Counts other = p.categories.get(e.getKey());
-            if (other.tags != e.getValue().tags || !Arrays.equals(other.foreground, e.getValue().foreground)) {
+            if (other.tags != e.getValue().tags || !Arrays.equals(other.foreground, e.getValue().foreground)
+                    || !Arrays.equals(other.sideGaps, e.getValue().sideGaps)) {
                 return false;
             }
         }
@@ -201,6 +300,7 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
             h = 31 * h + e.getKey().hashCode();
             h = 31 * h + e.getValue().tags;
             h = 31 * h + Arrays.hashCode(e.getValue().foreground);
+            h = 31 * h + Arrays.hashCode(e.getValue().sideGaps);
         }
         return h;
     }

@@ -41,11 +41,15 @@ import org.boxrefine.geom.BoxPx;
  *                       {@link InitialLabels#GRABCUT}'s labels) in GrabCut's data term, inside the tag: a pixel pays
  *                       {@code -w ln q} to be foreground and {@code -w ln(1 - q)} to be background, q being the
  *                       prior's probability at the pixel's place in the tag; 0 for none
+ * @param edgeBandLearned whether the edge band is learned: {@value #LEARNED_BAND_FACTOR} times how far the tag's
+ *                       category's training labels stop short of their tags' sides ({@link ShapePriors#sideGap}, the
+ *                       median), at most {@code edgeBandFraction}, so that tight tags get almost none and hand-drawn
+ *                       ones their margin; {@code edgeBandFraction} itself where no labels were counted
  */
 public record SnapConfig(boolean enabled, double sizePx, double minSizePx, double marginFraction, int iterations,
         double seedThreshold, SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
         double autoTagConfidence, double edgeBandFraction, double networkWeight, int networkIterations,
-        double shapeWeight) {
+        double shapeWeight, boolean edgeBandLearned) {
 
     /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
     public static final double GUIDE_EPSILON = 0.05;
@@ -117,6 +121,9 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** The widest {@link #edgeBandFraction()} accepted: a quarter of the tag on each side. */
     public static final double MAX_EDGE_BAND = 0.25;
 
+    /** {@link #edgeBandLearned()}: the band is this many times the labels' median gap to the tag's sides. */
+    public static final double LEARNED_BAND_FACTOR = 2;
+
     /** Default {@link #edgeBandFraction()} (docs/EVALUATION.md). */
     public static final double DEFAULT_EDGE_BAND = 0.06;
 
@@ -127,7 +134,7 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     public static final double DEFAULT_NETWORK_WEIGHT = 0.25;
 
     /** Default {@link #shapeWeight()} (docs/EVALUATION.md). */
-    public static final double DEFAULT_SHAPE_WEIGHT = 0.5;
+    public static final double DEFAULT_SHAPE_WEIGHT = 0.75;
 
     /** Default {@link #iterations()} (docs/EVALUATION.md). */
     public static final int DEFAULT_ITERATIONS = 3;
@@ -147,14 +154,14 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
         return new SnapConfig(false, 256, 0, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN,
-                AUTO_TAG_CONFIDENCE, 0, 0, 0, 0);
+                AUTO_TAG_CONFIDENCE, 0, 0, 0, 0, false);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
         return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, DEFAULT_ITERATIONS, 0.5, SnapStart.RECTANGLE, 0.5,
                 4, AUTO_CONFIDENCE, AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND, DEFAULT_NETWORK_WEIGHT,
-                DEFAULT_NETWORK_ITERATIONS, DEFAULT_SHAPE_WEIGHT);
+                DEFAULT_NETWORK_ITERATIONS, DEFAULT_SHAPE_WEIGHT, true);
     }
 
     /**
@@ -181,40 +188,47 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
 
     /**
      * The settings of the GrabCut that makes {@link InitialLabels#GRABCUT}'s training labels: these context and edge
-     * band, the rectangle start on colours alone (no shape prior), tags at {@link #LABEL_SIZE_PX},
+     * band (fixed, not learned), the rectangle start on colours alone (no shape prior), tags at {@link #LABEL_SIZE_PX},
      * {@link #LABEL_ITERATIONS} iterations, bilinear enlargement.
      */
     public SnapConfig forLabels() {
         return new SnapConfig(true, LABEL_SIZE_PX, LABEL_SIZE_PX, marginFraction, LABEL_ITERATIONS, seedThreshold,
                 SnapStart.RECTANGLE, priorWeight, 0, autoConfidence, autoMarginFraction, autoTagConfidence,
-                edgeBandFraction, 0, 0, 0);
+                edgeBandFraction, 0, 0, 0, false);
     }
 
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, newStart,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations, shapeWeight);
+                networkWeight, networkIterations, shapeWeight, edgeBandLearned);
     }
 
-    /** The same settings with another {@link #edgeBandFraction()}. */
+    /** The same settings with a fixed edge band of {@code newEdgeBandFraction} (not learned). */
     public SnapConfig withEdgeBand(double newEdgeBandFraction) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, newEdgeBandFraction,
-                networkWeight, networkIterations, shapeWeight);
+                networkWeight, networkIterations, shapeWeight, false);
+    }
+
+    /** The same settings with the edge band learned ({@link #edgeBandLearned()}), at most {@code maxFraction}. */
+    public SnapConfig withLearnedEdgeBand(double maxFraction) {
+        return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, maxFraction,
+                networkWeight, networkIterations, shapeWeight, true);
     }
 
     /** The same settings with another network term ({@link #networkWeight()}, {@link #networkIterations()}). */
     public SnapConfig withNetworkTerm(double newWeight, int newIterations) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                newWeight, newIterations, shapeWeight);
+                newWeight, newIterations, shapeWeight, edgeBandLearned);
     }
 
     /** The same settings with another {@link #shapeWeight()}. */
     public SnapConfig withShapeWeight(double newWeight) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations, newWeight);
+                networkWeight, networkIterations, newWeight, edgeBandLearned);
     }
 }

@@ -216,9 +216,18 @@ class RefineCommandTest {
         new CommandLine(bad).parseArgs("--snap-guide-radius", "-1");
         assertThatThrownBy(bad::config).hasMessageContaining("snap guide radius").hasMessageContaining("-1");
         assertThat(c.snap().edgeBandFraction()).isEqualTo(SnapConfig.DEFAULT_EDGE_BAND);
+        assertThat(c.snap().edgeBandLearned()).as("default: auto").isTrue();
         RefineOptions band = new RefineOptions();
         new CommandLine(band).parseArgs("--snap-edge-band", "0");
         assertThat(band.config().snap().edgeBandFraction()).isZero();
+        assertThat(band.config().snap().edgeBandLearned()).as("a number is a fixed band").isFalse();
+        RefineOptions auto = new RefineOptions();
+        new CommandLine(auto).parseArgs("--snap-edge-band", "AUTO");
+        assertThat(auto.config().snap()).isEqualTo(SnapConfig.defaults());
+        RefineOptions word = new RefineOptions();
+        new CommandLine(word).parseArgs("--snap-edge-band", "tight");
+        assertThatThrownBy(word::config).hasMessageContaining("--snap-edge-band must be auto or a fraction")
+                .hasMessageContaining("'tight'");
         RefineOptions wideBand = new RefineOptions();
         new CommandLine(wideBand).parseArgs("--snap-edge-band", "0.3");
         assertThatThrownBy(wideBand::config).hasMessageContaining("snap edge band must be in [0, 0.25]")

@@ -117,9 +117,71 @@ class ShapePriorsTest {
 
     @Test
     void countsOutsideTheirRangeAreRefused() {
-        assertThatThrownBy(() -> new ShapePriors.Counts(1, new int[] {0, 3})).hasMessageContaining("found 3");
-        assertThatThrownBy(() -> new ShapePriors(2, Map.of(5L, new ShapePriors.Counts(1, new int[3]))))
+        int[] gaps = new int[ShapePriors.GAP_BINS];
+        assertThatThrownBy(() -> new ShapePriors.Counts(1, new int[] {0, 3}, gaps)).hasMessageContaining("found 3");
+        assertThatThrownBy(() -> new ShapePriors(2, Map.of(5L, new ShapePriors.Counts(1, new int[3], gaps))))
                 .hasMessageContaining("category 5").hasMessageContaining("expected 4");
+        int[] tooMany = new int[ShapePriors.GAP_BINS];
+        tooMany[7] = 5;
+        assertThatThrownBy(() -> new ShapePriors.Counts(1, new int[4], tooMany)).hasMessageContaining("at most 4 sides")
+                .hasMessageContaining("found 5");
+        assertThatThrownBy(() -> new ShapePriors.Counts(1, new int[4], new int[3])).hasMessageContaining("3 gap bins");
+    }
+
+    /** A mask that stops {@code inset} of the tag short of each side. */
+    private static CroppedMask inset(BoxPx tag, double inset) {
+        return mask(tag, (u, v) -> u >= inset && u < 1 - inset && v >= inset && v < 1 - inset);
+    }
+
+    @Test
+    void theSideGapIsTheMedianGapShrunkTowardAllCategories() {
+        ShapePriors.Accumulator acc = new ShapePriors.Accumulator(G);
+        assertThat(acc.build().sideGap(1)).as("nothing counted").isNaN();
+        BoxPx tag = new BoxPx(0, 0, 100, 200);
+        for (int i = 0; i < 3; i++) {
+            acc.add(1, tag, inset(tag, 0.05));
+        }
+        acc.add(2, tag, inset(tag, 0));
+        acc.add(2, tag, mask(tag, (u, v) -> false));
+        ShapePriors p = acc.build();
+        int[] own = p.categories().get(1L).sideGaps();
+        assertThat(own[50]).as("3 masks, 4 sides each, 5% short").isEqualTo(12);
+        assertThat(p.categories().get(2L).sideGaps()[0]).as("the empty mask has no sides").isEqualTo(4);
+        // category 1: its own 12 sides at 5%, plus 8 tags' worth of all 5 (4 with sides): 2 per side counted
+        assertThat(p.sideGap(1)).isEqualTo(0.0505);
+        // category 2: 4 sides at 0 plus 2 x (12 at 5% and 4 at 0): 12 at 0 against 24 at 5%
+        assertThat(p.sideGap(2)).isEqualTo(0.0505);
+        ShapePriors.Accumulator tight = new ShapePriors.Accumulator(G);
+        for (int i = 0; i < 20; i++) {
+            tight.add(1, tag, inset(tag, 0));
+        }
+        tight.add(1, tag, inset(tag, 0.2));
+        assertThat(tight.build().sideGap(1)).as("gaps over 0.1 share the last bin").isEqualTo(0.0005);
+    }
+
+    @Test
+    void aLearnedEdgeBandIsTwiceTheLabelsGapAtMostTheConfiguredBand() {
+        BoxPx tag = new BoxPx(0, 0, 100, 200);
+        ShapePriors.Accumulator tight = new ShapePriors.Accumulator(G);
+        ShapePriors.Accumulator loose = new ShapePriors.Accumulator(G);
+        ShapePriors.Accumulator slack = new ShapePriors.Accumulator(G);
+        for (int i = 0; i < 10; i++) {
+            tight.add(1, tag, inset(tag, 0));
+            loose.add(1, tag, inset(tag, 0.05));
+            slack.add(1, tag, inset(tag, 0.01));
+        }
+        SnapConfig learned = SnapConfig.defaults();
+        assertThat(learned.edgeBandLearned()).isTrue();
+        Refiner r = new Refiner(RefineConfig.defaults(1));
+        assertThat(r.edgeBand(learned, 1)).as("no shape priors").isEqualTo(SnapConfig.DEFAULT_EDGE_BAND);
+        r.setShapePriors(tight.build());
+        assertThat(r.edgeBand(learned, 1)).isEqualTo(2 * 0.0005);
+        assertThat(r.edgeBand(learned.withEdgeBand(0.04), 1)).as("a fixed band").isEqualTo(0.04);
+        r.setShapePriors(slack.build());
+        assertThat(r.edgeBand(learned, 1)).isCloseTo(2 * 0.0105, within(1e-12));
+        r.setShapePriors(loose.build());
+        assertThat(r.edgeBand(learned, 1)).as("at most the configured band").isEqualTo(SnapConfig.DEFAULT_EDGE_BAND);
+        assertThat(r.edgeBand(learned.withLearnedEdgeBand(0.2), 1)).isEqualTo(2 * 0.0505);
     }
 
     /**
