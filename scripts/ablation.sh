@@ -58,7 +58,7 @@ declare -A flags=(
   [edge-band-0]="$nb"
   [network-term-0.25]="--initial-labels boxes --inside-share 0 --snap-iterations 5 --snap-network-weight 0.25"
   [default-colours]="$colours"
-  [default-unshaped]="--snap-shape-weight 0"
+  [default-unshaped]="--snap-shape-weight 0 --snap-edge-band 0.06"
 )
 order="grabcut default default-unshaped default-colours network-term-0.25 edge-band-0 default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
 br="${BOXREFINE:-$here/boxrefine}"
