@@ -767,10 +767,11 @@ public final class Refiner {
     /**
      * GrabCut on a crop around the tag with {@code marginFraction} tag sizes of context, started as {@code start}
      * says (never {@link SnapStart#AUTO}; the rectangle start leaves the tag's edge band,
-     * {@link SnapConfig#edgeBandFraction()}, probably background; box-free, the image's
+     * {@link #edgeBand}, probably background; box-free, the image's
      * border band starts as probably background instead, as in training); with a network term
-     * ({@link SnapConfig#networkWeight()}), the network's log-probability joins GrabCut's data term in its last
-     * iterations ({@link JointGrabCut}): returns 1 or 0 per pixel of {@code out} (original scale), bilinearly
+     * ({@link SnapConfig#networkWeight()}) or shape priors ({@link SnapConfig#shapeWeight()}), the network's
+     * log-probability and the tag's category's shape prior join GrabCut's data term in its last iterations
+     * ({@link JointGrabCut}, {@link #dataTerm}): returns 1 or 0 per pixel of {@code out} (original scale), bilinearly
      * resampled from the crop's scale, and GrabCut's colour clarity. (Time it under {@link StageTimes.Stage#SNAP}.)
      */
     private Snapped snapped(RgbImage original, Tag tag, ProbMap map, PixelRect out, SnapStart start,
