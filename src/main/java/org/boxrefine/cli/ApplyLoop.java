@@ -166,9 +166,10 @@ final class ApplyLoop {
 
     /**
      * Refines every image of {@code in} not yet done with the model's classifier and shape priors (the images its
-     * training could not load were reported already and are skipped), with a "predict" progress bar over the images left, then writes {@code annotations.json}, the other end-of-run
-     * files and the review page. With several workers, images are refined on that many threads (PyTorch gets
-     * the threads divided among them) while their outputs are written here in record order, as with one.
+     * training could not load were reported already and are skipped), with a "predict" progress bar over the images
+     * left, then writes {@code annotations.json}, the other end-of-run files and the review page. With several
+     * workers, images are refined on that many threads (PyTorch gets the threads divided among them) while their
+     * outputs are written here in record order, as with one.
      */
     Result run(InputOptions.RunInput in, ModelTraining.Trained model) throws IOException {
         PatchClassifier classifier = model.classifier();

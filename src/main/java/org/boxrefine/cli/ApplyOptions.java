@@ -56,7 +56,7 @@ final class ApplyOptions {
     @Option(names = "--snap-network-iterations", paramLabel = "N", description = "In how many of the last GrabCut iterations the network's term is used; the colour models of the earlier ones learn from colours alone (at most --snap-iterations; default: all; apply: the model's).")
     Integer snapNetworkIterations;
 
-    @Option(names = "--snap-shape-weight", paramLabel = "W", description = "Weight of the tag's category's shape prior in GrabCut's data term, in the same iterations as the network's term: the share of the category's training labels (GrabCut's masks on colours alone, mirrored) that are foreground at the pixel's place in the tag, learned by training with --initial-labels grabcut and saved with the model (other labels learn none); a pixel pays -W ln q to be foreground, -W ln(1-q) to be background; 0 for none (default: 0.5; apply: the model's).")
+    @Option(names = "--snap-shape-weight", paramLabel = "W", description = "Weight of the tag's category's shape prior in GrabCut's data term, in the same iterations as the network's term: the share of the category's training labels (GrabCut's masks on colours alone, mirrored) that are foreground at the pixel's place in the tag, learned by training with --initial-labels grabcut and saved with the model (other labels learn none); a pixel pays -W ln q to be foreground, -W ln(1-q) to be background; 0 for none (default: 0.75; apply: the model's).")
     Double snapShapeWeight;
 
     @Option(names = "--snap-guide-radius", paramLabel = "R", description = "When GrabCut ran on a scaled-down tag, enlarge its mask with a guided filter of radius R (px at GrabCut's scale) so that its edges follow the full-resolution image; 0 enlarges it by bilinear interpolation (default: 4; apply: the model's).")
@@ -117,7 +117,8 @@ final class ApplyOptions {
                 or(snapAutoTagConfidence, s.autoTagConfidence()), edgeBand(s),
                 or(snapNetworkWeight, s.networkWeight()), or(snapNetworkIterations,
                         networkIterations(s, or(snapIterations, s.iterations()))),
-                or(snapShapeWeight, s.shapeWeight()), snapEdgeBand == null ? s.edgeBandLearned() : isAuto(snapEdgeBand));
+                or(snapShapeWeight, s.shapeWeight()),
+                snapEdgeBand == null ? s.edgeBandLearned() : isAuto(snapEdgeBand));
         double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
         return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
                 or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),

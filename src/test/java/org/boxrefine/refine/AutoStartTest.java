@@ -48,7 +48,8 @@ class AutoStartTest {
     private static SnapConfig snap(SnapStart start, double margin, double autoConfidence, double autoTagConfidence) {
         SnapConfig d = SnapConfig.defaults();
         return new SnapConfig(true, d.sizePx(), d.minSizePx(), margin, d.iterations(), d.seedThreshold(), start, d.priorWeight(),
-                d.guideRadius(), autoConfidence, d.autoMarginFraction(), autoTagConfidence, d.edgeBandFraction(), d.networkWeight(), d.networkIterations(), d.shapeWeight(), d.edgeBandLearned());
+                d.guideRadius(), autoConfidence, d.autoMarginFraction(), autoTagConfidence, d.edgeBandFraction(),
+                d.networkWeight(), d.networkIterations(), d.shapeWeight(), d.edgeBandLearned());
     }
 
     private static List<BinaryMask> masks(PatchClassifier c, SnapConfig snap) {

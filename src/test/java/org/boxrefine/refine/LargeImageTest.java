@@ -81,7 +81,8 @@ class LargeImageTest {
         RefineConfig noSnap = RefineConfig.defaults(1).withSnap(new SnapConfig(false, sc.sizePx(), sc.minSizePx(),
                 sc.marginFraction(),
                 sc.iterations(), sc.seedThreshold(), sc.start(), sc.priorWeight(), sc.guideRadius(),
-                sc.autoConfidence(), sc.autoMarginFraction(), sc.autoTagConfidence(), sc.edgeBandFraction(), sc.networkWeight(), sc.networkIterations(), sc.shapeWeight(), sc.edgeBandLearned()));
+                sc.autoConfidence(), sc.autoMarginFraction(), sc.autoTagConfidence(), sc.edgeBandFraction(),
+                sc.networkWeight(), sc.networkIterations(), sc.shapeWeight(), sc.edgeBandLearned()));
         assertThat(new Refiner(noSnap).subsampling(W, H, List.of(big)))
                 .as("without snapping only the 96 px working scale counts").isEqualTo(11);
     }

@@ -22,7 +22,8 @@ class RefineSettingsTest {
                 new SamplingConfig(100, 0.3, 0.4, false, 0.15, 0.25, 5000, 0.35), 3, new TrainConfig(64, 3e-4f, 11, 0.35,
                         LearningRateSchedule.COSINE),
                 0.42, 0.2, 3, false,
-                new SnapConfig(true, 200, 150, 0.7, 4, 0.6, SnapStart.AUTO, 0.9, 3, 0.7, 0.3, 0.65, 0.11, 1.25, 3, 0.75, true), 2,
+                new SnapConfig(true, 200, 150, 0.7, 4, 0.6, SnapStart.AUTO, 0.9, 3, 0.7, 0.3, 0.65,
+                        0.11, 1.25, 3, 0.75, true), 2,
                 InitialLabels.GRABCUT, 0.12, OverlapRule.KEEP_ALL, 0.7, new BoxSupervision(2, 0.5, 0.2, 1e-4), 9);
         Map<String, Object> s = RefineSettings.toSettings(odd);
         assertThat(s).containsEntry("snapStart", "AUTO").containsEntry("snapAutoConfidence", 0.7)
