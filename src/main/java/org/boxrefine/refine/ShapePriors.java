@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
-import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.CroppedMask;
 
 /**
@@ -141,27 +140,14 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
         /** The bins of the four gaps between a mask's extent and its tag's sides; none for an empty mask. */
         private static int[] sideGapBins(BoxPx tag, CroppedMask mask) {
             int[] bins = new int[GAP_BINS];
-            BinaryMask m = mask.mask();
-            int x0 = Integer.MAX_VALUE;
-            int y0 = Integer.MAX_VALUE;
-            int x1 = Integer.MIN_VALUE;
-            int y1 = Integer.MIN_VALUE;
-            for (int y = 0; y < m.heightPx(); y++) {
-                for (int x = 0; x < m.widthPx(); x++) {
-                    if (m.get(x, y)) {
-                        x0 = Math.min(x0, x);
-                        x1 = Math.max(x1, x + 1);
-                        y0 = Math.min(y0, y);
-                        y1 = Math.max(y1, y + 1);
-                    }
-                }
-            }
-            if (x1 < 0) {
+            PixelRect b = mask.mask().bounds();
+            if (b.isEmpty()) {
                 return bins;
             }
             PixelRect r = mask.rectPx();
-            double[] gaps = {(r.x0Px() + x0 - tag.x0Px()) / tag.widthPx(), (tag.x1Px() - r.x0Px() - x1) / tag.widthPx(),
-                (r.y0Px() + y0 - tag.y0Px()) / tag.heightPx(), (tag.y1Px() - r.y0Px() - y1) / tag.heightPx()};
+            double[] gaps = {(r.x0Px() + b.x0Px() - tag.x0Px()) / tag.widthPx(),
+                (tag.x1Px() - r.x0Px() - b.x1Px()) / tag.widthPx(), (r.y0Px() + b.y0Px() - tag.y0Px()) / tag.heightPx(),
+                (tag.y1Px() - r.y0Px() - b.y1Px()) / tag.heightPx()};
             for (double gap : gaps) {
                 bins[(int) Math.min(GAP_BINS - 1, Math.max(0, Math.floor(gap * 1000)))]++;
             }
@@ -224,10 +210,7 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
      */
     public double sideGap(long categoryId) {
         double[] bins = new double[GAP_BINS];
-        int pooledTags = 0;
-        for (Counts c : categories.values()) {
-            pooledTags += c.tags;
-        }
+        int pooledTags = pooledTags();
         Counts own = categories.get(categoryId);
         for (Counts c : categories.values()) {
             double w = (c == own ? 1 : 0) + (pooledTags == 0 ? 0 : PSEUDO_TAGS / pooledTags);
@@ -252,13 +235,21 @@ public record ShapePriors(int gridCells, Map<Long, Counts> categories) {
         return (GAP_BINS - 0.5) / 1000;
     }
 
+    /** Tags counted over all categories. */
+    private int pooledTags() {
+        int n = 0;
+        for (Counts c : categories.values()) {
+            n += c.tags;
+        }
+        return n;
+    }
+
     /** The grid of probabilities for one category (see {@link #foreground}). */
     private double[] grid(long categoryId) {
         int n = gridCells * gridCells;
         double[] pooled = new double[n];
-        int pooledTags = 0;
+        int pooledTags = pooledTags();
         for (Counts c : categories.values()) {
-            pooledTags += c.tags;
             for (int k = 0; k < n; k++) {
                 pooled[k] += c.foreground[k];
             }
