@@ -59,6 +59,9 @@ final class ApplyOptions {
     @Option(names = "--snap-shape-weight", paramLabel = "W", description = "Weight of the tag's category's shape prior in GrabCut's data term, in the same iterations as the network's term: the share of the category's training labels (GrabCut's masks on colours alone, mirrored) that are foreground at the pixel's place in the tag, learned by training with --initial-labels grabcut and saved with the model (other labels learn none); a pixel pays -W ln q to be foreground, -W ln(1-q) to be background; 0 for none (default: 0.75; apply: the model's).")
     Double snapShapeWeight;
 
+    @Option(names = "--snap-smoothness", paramLabel = "G", description = "Weight of GrabCut's contrast term between neighbouring pixels (OpenCV's gamma, 50): higher gives rounder masks that cut thin parts off, lower lets the colours, the network and the shape prior decide more pixels alone (default: 25; apply: the model's, 50 for models saved before it existed).")
+    Double snapSmoothness;
+
     @Option(names = "--snap-guide-radius", paramLabel = "R", description = "When GrabCut ran on a scaled-down tag, enlarge its mask with a guided filter of radius R (px at GrabCut's scale) so that its edges follow the full-resolution image; 0 enlarges it by bilinear interpolation (default: 4; apply: the model's).")
     Double snapGuideRadius;
 
@@ -118,7 +121,8 @@ final class ApplyOptions {
                 or(snapNetworkWeight, s.networkWeight()), or(snapNetworkIterations,
                         networkIterations(s, or(snapIterations, s.iterations()))),
                 or(snapShapeWeight, s.shapeWeight()),
-                snapEdgeBand == null ? s.edgeBandLearned() : isAuto(snapEdgeBand));
+                snapEdgeBand == null ? s.edgeBandLearned() : isAuto(snapEdgeBand),
+                or(snapSmoothness, s.smoothness()));
         double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
         return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
                 or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),
@@ -141,6 +145,7 @@ final class ApplyOptions {
         add(out, "--snap-network-weight", snapNetworkWeight);
         add(out, "--snap-network-iterations", snapNetworkIterations);
         add(out, "--snap-shape-weight", snapShapeWeight);
+        add(out, "--snap-smoothness", snapSmoothness);
         add(out, "--snap-guide-radius", snapGuideRadius);
         add(out, "--snap-margin", snapMargin);
         add(out, "--snap-iterations", snapIterations);

@@ -8,6 +8,7 @@ import org.boxrefine.model.NetArch;
 import org.boxrefine.model.TrainConfig;
 import org.boxrefine.patch.SamplingConfig;
 import org.boxrefine.patch.WorkingScale;
+import org.boxrefine.snap.JointGrabCut;
 
 /**
  * A {@link RefineConfig} as flat names and values (numbers, booleans, enum names), the form saved with a model's
@@ -52,6 +53,7 @@ public final class RefineSettings {
         s.put("snapNetworkIterations", snap.networkIterations());
         s.put("snapShapeWeight", snap.shapeWeight());
         s.put("snapEdgeBandLearned", snap.edgeBandLearned());
+        s.put("snapSmoothness", snap.smoothness());
         s.put("snapMargin", snap.marginFraction());
         s.put("snapIterations", snap.iterations());
         s.put("snapSeedThreshold", snap.seedThreshold());
@@ -113,7 +115,8 @@ public final class RefineSettings {
                         r.dbl("snapAutoMargin", ds.autoMarginFraction()),
                         r.dbl("snapAutoTagConfidence", ds.autoTagConfidence()), r.dbl("snapEdgeBandFraction", 0),
                         r.dbl("snapNetworkWeight", 0), r.integer("snapNetworkIterations", 0),
-                        r.dbl("snapShapeWeight", 0), r.bool("snapEdgeBandLearned", false)),
+                        r.dbl("snapShapeWeight", 0), r.bool("snapEdgeBandLearned", false),
+                        r.dbl("snapSmoothness", JointGrabCut.OPENCV_SMOOTHNESS)),
                 r.integer("relabelRounds", d.relabelRounds()),
                 r.enumValue("initialLabels", InitialLabels.class, d.initialLabels()),
                 r.dbl("borderFraction", d.borderFraction()),

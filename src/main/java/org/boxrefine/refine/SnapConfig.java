@@ -1,6 +1,7 @@
 package org.boxrefine.refine;
 
 import org.boxrefine.geom.BoxPx;
+import org.boxrefine.snap.JointGrabCut;
 
 /**
  * Boundary refinement: GrabCut on a crop around each tag, started as {@code start} says; outside the
@@ -34,7 +35,8 @@ import org.boxrefine.geom.BoxPx;
  *                       0 starts the whole tag as probably foreground
  * @param networkWeight  the weight of the network's log-probability in GrabCut's data term, beside the colour
  *                       models' log-likelihoods (a pixel pays {@code -w ln p} to be foreground and
- *                       {@code -w ln(1 - p)} to be background); 0 snaps on colours alone, with OpenCV's GrabCut
+ *                       {@code -w ln(1 - p)} to be background); 0 snaps on colours alone (with OpenCV's GrabCut at its
+ *                       smoothness)
  * @param networkIterations in how many of the last GrabCut iterations the network's term (and the shape prior's) is
  *                       used (the colour models of the earlier ones are learned from colours alone)
  * @param shapeWeight    the weight of the tag's category's shape prior ({@link ShapePriors}, learned from
@@ -45,11 +47,16 @@ import org.boxrefine.geom.BoxPx;
  *                       category's training labels stop short of their tags' sides ({@link ShapePriors#sideGap}, the
  *                       median), at most {@code edgeBandFraction}, so that tight tags get almost none and hand-drawn
  *                       ones their margin; {@code edgeBandFraction} itself where no labels were counted
+ * @param smoothness     the weight of GrabCut's contrast term between neighbouring pixels (OpenCV's gamma,
+ *                       {@value org.boxrefine.snap.JointGrabCut#OPENCV_SMOOTHNESS}): higher gives rounder masks that
+ *                       cut thin parts off, lower lets the colour models, the network and the shape prior decide
+ *                       more pixels alone. Anything but OpenCV's value snaps with {@link JointGrabCut} also on
+ *                       colours alone
  */
 public record SnapConfig(boolean enabled, double sizePx, double minSizePx, double marginFraction, int iterations,
         double seedThreshold, SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
         double autoTagConfidence, double edgeBandFraction, double networkWeight, int networkIterations,
-        double shapeWeight, boolean edgeBandLearned) {
+        double shapeWeight, boolean edgeBandLearned, double smoothness) {
 
     /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
     public static final double GUIDE_EPSILON = 0.05;
@@ -77,6 +84,10 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
         if (!(shapeWeight >= 0 && shapeWeight <= MAX_NETWORK_WEIGHT)) {
             throw new IllegalArgumentException("snap shape weight must be in [0, " + MAX_NETWORK_WEIGHT
                     + "], found " + shapeWeight);
+        }
+        if (!(smoothness >= 0 && smoothness <= MAX_SMOOTHNESS)) {
+            throw new IllegalArgumentException("snap smoothness must be in [0, " + MAX_SMOOTHNESS + "], found "
+                    + smoothness);
         }
         if (networkIterations < 0 || networkIterations > iterations) {
             throw new IllegalArgumentException("snap network iterations must be in [0, " + iterations
@@ -136,6 +147,12 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** Default {@link #shapeWeight()} (docs/EVALUATION.md). */
     public static final double DEFAULT_SHAPE_WEIGHT = 0.75;
 
+    /** The largest {@link #smoothness()} accepted: ten times OpenCV's. */
+    public static final double MAX_SMOOTHNESS = 10 * JointGrabCut.OPENCV_SMOOTHNESS;
+
+    /** Default {@link #smoothness()} (docs/EVALUATION.md). */
+    public static final double DEFAULT_SMOOTHNESS = 25;
+
     /** Default {@link #iterations()} (docs/EVALUATION.md). */
     public static final int DEFAULT_ITERATIONS = 3;
 
@@ -154,14 +171,14 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
         return new SnapConfig(false, 256, 0, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN,
-                AUTO_TAG_CONFIDENCE, 0, 0, 0, 0, false);
+                AUTO_TAG_CONFIDENCE, 0, 0, 0, 0, false, JointGrabCut.OPENCV_SMOOTHNESS);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
         return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, DEFAULT_ITERATIONS, 0.5, SnapStart.RECTANGLE, 0.5,
                 4, AUTO_CONFIDENCE, AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND, DEFAULT_NETWORK_WEIGHT,
-                DEFAULT_NETWORK_ITERATIONS, DEFAULT_SHAPE_WEIGHT, true);
+                DEFAULT_NETWORK_ITERATIONS, DEFAULT_SHAPE_WEIGHT, true, DEFAULT_SMOOTHNESS);
     }
 
     /**
@@ -188,47 +205,54 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
 
     /**
      * The settings of the GrabCut that makes {@link InitialLabels#GRABCUT}'s training labels: these context and edge
-     * band (fixed, not learned), the rectangle start on colours alone (no shape prior), tags at {@link #LABEL_SIZE_PX},
-     * {@link #LABEL_ITERATIONS} iterations, bilinear enlargement.
+     * band (fixed, not learned), the rectangle start on colours alone (no shape prior) with OpenCV's GrabCut and
+     * smoothness, tags at {@link #LABEL_SIZE_PX}, {@link #LABEL_ITERATIONS} iterations, bilinear enlargement.
      */
     public SnapConfig forLabels() {
         return new SnapConfig(true, LABEL_SIZE_PX, LABEL_SIZE_PX, marginFraction, LABEL_ITERATIONS, seedThreshold,
                 SnapStart.RECTANGLE, priorWeight, 0, autoConfidence, autoMarginFraction, autoTagConfidence,
-                edgeBandFraction, 0, 0, 0, false);
+                edgeBandFraction, 0, 0, 0, false, JointGrabCut.OPENCV_SMOOTHNESS);
     }
 
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, newStart,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations, shapeWeight, edgeBandLearned);
+                networkWeight, networkIterations, shapeWeight, edgeBandLearned, smoothness);
     }
 
     /** The same settings with a fixed edge band of {@code newEdgeBandFraction} (not learned). */
     public SnapConfig withEdgeBand(double newEdgeBandFraction) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, newEdgeBandFraction,
-                networkWeight, networkIterations, shapeWeight, false);
+                networkWeight, networkIterations, shapeWeight, false, smoothness);
     }
 
     /** The same settings with the edge band learned ({@link #edgeBandLearned()}), at most {@code maxFraction}. */
     public SnapConfig withLearnedEdgeBand(double maxFraction) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, maxFraction,
-                networkWeight, networkIterations, shapeWeight, true);
+                networkWeight, networkIterations, shapeWeight, true, smoothness);
     }
 
     /** The same settings with another network term ({@link #networkWeight()}, {@link #networkIterations()}). */
     public SnapConfig withNetworkTerm(double newWeight, int newIterations) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                newWeight, newIterations, shapeWeight, edgeBandLearned);
+                newWeight, newIterations, shapeWeight, edgeBandLearned, smoothness);
     }
 
     /** The same settings with another {@link #shapeWeight()}. */
     public SnapConfig withShapeWeight(double newWeight) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations, newWeight, edgeBandLearned);
+                networkWeight, networkIterations, newWeight, edgeBandLearned, smoothness);
+    }
+
+    /** The same settings with another {@link #smoothness()}. */
+    public SnapConfig withSmoothness(double newSmoothness) {
+        return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
+                networkWeight, networkIterations, shapeWeight, edgeBandLearned, newSmoothness);
     }
 }

@@ -9,7 +9,7 @@ import org.bytedeco.opencv.opencv_core.TermCriteria;
 
 /**
  * GrabCut (Rother et al. 2004, as OpenCV implements it: five-component colour mixtures started by k-means,
- * an 8-neighbour contrast term of weight 50, one minimum cut per iteration) whose data term can also hold a
+ * an 8-neighbour contrast term, of weight 50 in OpenCV and set here, one minimum cut per iteration) whose data term can also hold a
  * prior in its last iterations: a pixel pays {@code -priorWeight * ln p} to be foreground and
  * {@code -priorWeight * ln(1 - p)} to be background, p being the network's probability. The colour models
  * of the first iterations are learned from colours alone: a prior present from the start keeps
@@ -19,7 +19,8 @@ import org.bytedeco.opencv.opencv_core.TermCriteria;
  * its tag. OpenCV's graph class is internal, hence the {@link MaxFlow} here.
  */
 public final class JointGrabCut {
-    private static final double GAMMA = 50;
+    /** OpenCV's weight of the contrast term (its {@code gamma}): the smoothness of plain GrabCut. */
+    public static final double OPENCV_SMOOTHNESS = 50;
     private static final int KMEANS_ITERATIONS = 10;
     private static final double MIN_PROB = 1e-4;
     private static final int SEED = 12345;
@@ -41,9 +42,11 @@ public final class JointGrabCut {
      * @param prior           per pixel in [0, 1], or null for none
      * @param priorWeight     the prior's weight against the colour models' log-likelihoods, at least 0
      * @param priorIterations in how many of the last iterations the prior joins the data term
+     * @param smoothness      the contrast term's weight between neighbours ({@value #OPENCV_SMOOTHNESS} in OpenCV):
+     *                        higher gives rounder masks, lower lets the data term decide more pixels alone
      */
     public static Segmentation segment(RgbImage image, byte[] labels, float[] prior, double priorWeight,
-            int priorIterations, int iterations) {
+            int priorIterations, int iterations, double smoothness) {
         int w = image.widthPx();
         int h = image.heightPx();
         int n = w * h;
@@ -51,9 +54,10 @@ public final class JointGrabCut {
             throw new IllegalArgumentException("labels and prior must hold " + n + " values, found " + labels.length
                     + " and " + (prior == null ? "none" : prior.length));
         }
-        if (!(priorWeight >= 0) || priorIterations < 0 || iterations < 0) {
-            throw new IllegalArgumentException("prior weight, prior iterations and iterations must be at least 0,"
-                    + " found " + priorWeight + ", " + priorIterations + " and " + iterations);
+        if (!(priorWeight >= 0) || priorIterations < 0 || iterations < 0 || !(smoothness >= 0)) {
+            throw new IllegalArgumentException("prior weight, prior iterations, iterations and smoothness must be at"
+                    + " least 0, found " + priorWeight + ", " + priorIterations + ", " + iterations + " and "
+                    + smoothness);
         }
         byte[] lab = labels.clone();
         int nFg = 0;
@@ -69,7 +73,7 @@ public final class JointGrabCut {
         ColourGmm bg = new ColourGmm();
         ColourGmm fg = new ColourGmm();
         initialise(rgb, lab, nFg, fg, bg);
-        double[][] edge = contrastWeights(rgb, w, h);
+        double[][] edge = contrastWeights(rgb, w, h, smoothness);
         int[] node = new int[n];
         for (int it = 0; it < iterations; it++) {
             fg.reset();
@@ -140,9 +144,10 @@ public final class JointGrabCut {
 
     /**
      * OpenCV's contrast weights toward the left, upper-left, upper and upper-right neighbours:
-     * {@code gamma * exp(-beta * |dRGB|^2)}, divided by the distance, beta from the mean squared difference.
+     * {@code gamma * exp(-beta * |dRGB|^2)}, divided by the distance, beta from the mean squared difference,
+     * gamma being {@code smoothness}.
      */
-    static double[][] contrastWeights(byte[] rgb, int w, int h) {
+    static double[][] contrastWeights(byte[] rgb, int w, int h, double smoothness) {
         double sum = 0;
         long count = 0;
         for (int y = 0; y < h; y++) {
@@ -165,7 +170,7 @@ public final class JointGrabCut {
                     int xx = x + NEIGHBOURS[k][0];
                     int yy = y + NEIGHBOURS[k][1];
                     if (xx >= 0 && xx < w && yy >= 0) {
-                        double g = k % 2 == 0 ? GAMMA : GAMMA / Math.sqrt(2);
+                        double g = k % 2 == 0 ? smoothness : smoothness / Math.sqrt(2);
                         out[k][y * w + x] = g * Math.exp(-beta * squaredDiff(rgb, y * w + x, yy * w + xx));
                     }
                 }

@@ -228,6 +228,13 @@ class RefineCommandTest {
         new CommandLine(word).parseArgs("--snap-edge-band", "tight");
         assertThatThrownBy(word::config).hasMessageContaining("--snap-edge-band must be auto or a fraction")
                 .hasMessageContaining("'tight'");
+        assertThat(c.snap().smoothness()).isEqualTo(SnapConfig.DEFAULT_SMOOTHNESS);
+        RefineOptions smooth = new RefineOptions();
+        new CommandLine(smooth).parseArgs("--snap-smoothness", "50");
+        assertThat(smooth.config().snap()).isEqualTo(SnapConfig.defaults().withSmoothness(50));
+        RefineOptions rough = new RefineOptions();
+        new CommandLine(rough).parseArgs("--snap-smoothness", "-2");
+        assertThatThrownBy(rough::config).hasMessageContaining("snap smoothness must be in [0, 500.0], found -2.0");
         RefineOptions wideBand = new RefineOptions();
         new CommandLine(wideBand).parseArgs("--snap-edge-band", "0.3");
         assertThatThrownBy(wideBand::config).hasMessageContaining("snap edge band must be in [0, 0.25]")

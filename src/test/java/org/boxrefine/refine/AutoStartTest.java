@@ -49,7 +49,7 @@ class AutoStartTest {
         SnapConfig d = SnapConfig.defaults();
         return new SnapConfig(true, d.sizePx(), d.minSizePx(), margin, d.iterations(), d.seedThreshold(), start, d.priorWeight(),
                 d.guideRadius(), autoConfidence, d.autoMarginFraction(), autoTagConfidence, d.edgeBandFraction(),
-                d.networkWeight(), d.networkIterations(), d.shapeWeight(), d.edgeBandLearned());
+                d.networkWeight(), d.networkIterations(), d.shapeWeight(), d.edgeBandLearned(), d.smoothness());
     }
 
     private static List<BinaryMask> masks(PatchClassifier c, SnapConfig snap) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class JointGrabCutTest {
     private static final int W = 96;
     private static final int H = 80;
+    private static final double OPENCV = JointGrabCut.OPENCV_SMOOTHNESS;
 
     /** A test image with its truth, GrabCut's start (probably foreground in a 64x64 tag) and a prior. */
     private record Scene(RgbImage image, BinaryMask truth, byte[] labels, float[] prior) {
@@ -80,18 +81,18 @@ class JointGrabCutTest {
     @Test
     void withoutAPriorItAgreesWithOpenCvsGrabCut() {
         Scene s = twoHalves();
-        BinaryMask ours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5).mask();
+        BinaryMask ours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV).mask();
         BinaryMask opencv = GrabCut.fromLabels(s.image(), s.labels(), 5);
         assertThat(ours.iou(opencv)).isGreaterThan(0.97);
-        assertThat(JointGrabCut.segment(s.image(), s.labels(), s.prior(), 1.0, 0, 5).mask())
+        assertThat(JointGrabCut.segment(s.image(), s.labels(), s.prior(), 1.0, 0, 5, OPENCV).mask())
                 .as("a prior used in no iteration").isEqualTo(ours);
     }
 
     @Test
     void aPriorRecoversThePartColoursCannotTell() {
         Scene s = twoHalves();
-        BinaryMask colours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5).mask();
-        BinaryMask joint = JointGrabCut.segment(s.image(), s.labels(), s.prior(), 1.0, 5, 5).mask();
+        BinaryMask colours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV).mask();
+        BinaryMask joint = JointGrabCut.segment(s.image(), s.labels(), s.prior(), 1.0, 5, 5, OPENCV).mask();
         assertThat(colours.iou(s.truth())).as("colours alone keep the red half only").isLessThan(0.6);
         assertThat(joint.iou(s.truth())).isGreaterThan(0.9);
     }
@@ -102,19 +103,19 @@ class JointGrabCutTest {
         byte[] labels = s.labels();
         labels[40 * W + 30] = GrabCut.BACKGROUND;
         labels[40 * W + 70] = GrabCut.FOREGROUND;
-        BinaryMask m = JointGrabCut.segment(s.image(), labels, s.prior(), 1.0, 2, 5).mask();
+        BinaryMask m = JointGrabCut.segment(s.image(), labels, s.prior(), 1.0, 2, 5, OPENCV).mask();
         assertThat(m.get(30, 40)).isFalse();
         assertThat(m.get(70, 40)).isTrue();
-        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), new byte[3], null, 0, 0, 5))
+        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), new byte[3], null, 0, 0, 5, OPENCV))
                 .hasMessageContaining("must hold " + W * H + " values, found 3");
-        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), labels, s.prior(), -1, 2, 5))
+        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), labels, s.prior(), -1, 2, 5, OPENCV))
                 .hasMessageContaining("at least 0, found -1.0");
     }
 
     @Test
     void clarityFallsAsColoursOverlapAndReadsOpenCvsModelsAsOurs() {
         Scene s = shifted(30);
-        Segmentation ours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5);
+        Segmentation ours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV);
         Segmentation opencv = GrabCut.segment(s.image(), s.labels(), 5);
         assertThat(opencv.mask().iou(s.truth())).isGreaterThan(0.95);
         assertThat(opencv.colourClarity()).isLessThan(0.9);
@@ -126,5 +127,24 @@ class JointGrabCutTest {
         byte[] allFg = new byte[W * H];
         Arrays.fill(allFg, GrabCut.PROBABLY_FOREGROUND);
         assertThat(GrabCut.segment(s.image(), allFg, 5).colourClarity()).as("GrabCut cannot run").isNaN();
+    }
+
+    @Test
+    void smoothnessDecidesWhetherIsolatedPixelsFollowTheirDataTerm() {
+        Scene s = shifted(0);
+        SplittableRandom rng = new SplittableRandom(3);
+        float[] speckles = new float[W * H];
+        BinaryMask speckled = new BinaryMask(W, H);
+        for (int i = 0; i < W * H; i++) {
+            boolean on = s.labels()[i] != GrabCut.BACKGROUND && rng.nextInt(10) == 0;
+            speckles[i] = on ? 0.9f : 0.1f;
+            speckled.set(i % W, i / W, on);
+        }
+        BinaryMask alone = JointGrabCut.segment(s.image(), s.labels(), speckles, 4, 5, 5, 0).mask();
+        BinaryMask smooth = JointGrabCut.segment(s.image(), s.labels(), speckles, 4, 5, 5, OPENCV).mask();
+        assertThat(alone.iou(speckled)).as("no smoothness: every pixel takes its own side").isGreaterThan(0.95);
+        assertThat(smooth.count()).as("OpenCV's smoothness drops isolated pixels").isLessThan(speckled.count() / 10);
+        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), s.labels(), speckles, 4, 5, 5, -1))
+                .hasMessageContaining("smoothness must be at least 0, found 4.0, 5, 5 and -1.0");
     }
 }
