@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.dataset.ImageWorkers;
 import org.boxrefine.dataset.Preflight;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
@@ -20,6 +21,7 @@ import org.boxrefine.image.Overlay;
 import org.boxrefine.image.RgbImage;
 import org.boxrefine.io.InstanceMask;
 import org.boxrefine.io.OutputConfig;
+import org.boxrefine.io.OutputException;
 import org.boxrefine.io.OutputFolder;
 import org.boxrefine.io.OutputFormat;
 import org.boxrefine.io.OutputWriters;
@@ -213,7 +215,10 @@ final class ApplyLoop {
                 }
 
                 @Override
-                public void failed(ImageRecord r, IOException e) {
+                public void failed(ImageRecord r, IOException e) throws OutputException {
+                    if (e instanceof OutputException stop) {
+                        throw stop;
+                    }
                     in.log().problems().add(Preflight.imageSkipped(r, in.source(), e));
                     bar.update(++count[0], null);
                 }

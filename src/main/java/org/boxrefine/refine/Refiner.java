@@ -5,14 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
+import org.boxrefine.dataset.ImageWorkers;
 import org.boxrefine.dataset.ImageSource;
 import org.boxrefine.dataset.Tag;
 import org.boxrefine.geom.BoxPx;
@@ -411,39 +407,23 @@ public final class Refiner {
      */
     private Map<Long, List<CroppedMask>> workingMasks(List<ImageRecord> records, ImageSource source, Masker masker,
             int workers) {
-        ExecutorService pool = workers <= 1 ? null : Executors.newFixedThreadPool(workers, run -> {
-            Thread t = new Thread(run, "boxrefine-labels");
-            t.setDaemon(true);
-            return t;
-        });
         Map<Long, List<CroppedMask>> masks = new LinkedHashMap<>();
-        try {
-            List<Future<List<CroppedMask>>> futures = new ArrayList<>();
-            for (ImageRecord r : records) {
-                futures.add(pool == null ? CompletableFuture.completedFuture(imageMasks(r, source, masker))
-                        : pool.submit(() -> imageMasks(r, source, masker)));
-            }
-            for (int i = 0; i < records.size(); i++) {
-                List<CroppedMask> m;
-                try {
-                    m = futures.get(i).get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while labelling", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
+        try (ImageWorkers<List<CroppedMask>> pool = new ImageWorkers<>(workers)) {
+            pool.run(records, r -> imageMasks(r, source, masker), new ImageWorkers.Sink<>() {
+                @Override
+                public void accept(ImageRecord r, List<CroppedMask> m) {
+                    if (m != null) {
+                        masks.put(r.imageId(), m);
                     }
-                    throw new IllegalStateException(e.getCause());
                 }
-                if (m != null) {
-                    masks.put(records.get(i).imageId(), m);
+
+                @Override
+                public void failed(ImageRecord r, IOException cause) {
+                    throw new IllegalStateException("imageMasks reports a failed load as null", cause);
                 }
-            }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("the sink throws no IOException", e);
         }
         return masks;
     }

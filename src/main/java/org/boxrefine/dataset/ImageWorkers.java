@@ -1,4 +1,4 @@
-package org.boxrefine.cli;
+package org.boxrefine.dataset;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -8,8 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.boxrefine.dataset.ImageRecord;
-import org.boxrefine.io.OutputException;
 
 /**
  * Runs a job per image on a few threads, at most as many images in flight as threads, and hands the results to a
@@ -18,24 +16,26 @@ import org.boxrefine.io.OutputException;
  *
  * @param <T> a job's result
  */
-final class ImageWorkers<T> implements AutoCloseable {
+public final class ImageWorkers<T> implements AutoCloseable {
     /** One image's work. */
     @FunctionalInterface
-    interface Job<T> {
+    public interface Job<T> {
         T run(ImageRecord record) throws IOException;
     }
 
     /** Receives each image's result, or why it failed, in record order. */
-    interface Sink<T> {
+    public interface Sink<T> {
         void accept(ImageRecord record, T result) throws IOException;
 
-        void failed(ImageRecord record, IOException cause);
+        /** The image's job or {@link #accept} failed; throwing stops the run. */
+        void failed(ImageRecord record, IOException cause) throws IOException;
     }
 
     private final int threads;
     private final ExecutorService pool;
 
-    ImageWorkers(int threads) {
+    /** @param threads how many images are worked on at once, at least 1 */
+    public ImageWorkers(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("workers must be at least 1, found " + threads);
         }
@@ -49,11 +49,11 @@ final class ImageWorkers<T> implements AutoCloseable {
 
     /**
      * Runs {@code job} on every record. An image whose job or sink fails with an {@link IOException} goes to
-     * {@link Sink#failed}; an {@link OutputException} stops the run and is thrown, as do errors.
+     * {@link Sink#failed}, which may throw to stop the run; runtime exceptions and errors stop it too.
      *
      * @return the number of images that succeeded
      */
-    int run(List<ImageRecord> records, Job<T> job, Sink<T> sink) throws IOException {
+    public int run(List<ImageRecord> records, Job<T> job, Sink<T> sink) throws IOException {
         int ok = 0;
         if (pool == null) {
             for (ImageRecord r : records) {
@@ -105,8 +105,6 @@ final class ImageWorkers<T> implements AutoCloseable {
         try {
             sink.accept(r, step.get());
             return 1;
-        } catch (OutputException e) {
-            throw e;
         } catch (IOException e) {
             sink.failed(r, e);
             return 0;
