@@ -54,6 +54,7 @@ public final class RefineSettings {
         s.put("snapShapeWeight", snap.shapeWeight());
         s.put("snapEdgeBandLearned", snap.edgeBandLearned());
         s.put("snapSmoothness", snap.smoothness());
+        s.put("snapBackgroundComponents", snap.backgroundComponents());
         s.put("snapMargin", snap.marginFraction());
         s.put("snapIterations", snap.iterations());
         s.put("snapSeedThreshold", snap.seedThreshold());
@@ -116,7 +117,8 @@ public final class RefineSettings {
                         r.dbl("snapAutoTagConfidence", ds.autoTagConfidence()), r.dbl("snapEdgeBandFraction", 0),
                         r.dbl("snapNetworkWeight", 0), r.integer("snapNetworkIterations", 0),
                         r.dbl("snapShapeWeight", 0), r.bool("snapEdgeBandLearned", false),
-                        r.dbl("snapSmoothness", JointGrabCut.OPENCV_SMOOTHNESS)),
+                        r.dbl("snapSmoothness", JointGrabCut.OPENCV_SMOOTHNESS),
+                        r.integer("snapBackgroundComponents", SnapConfig.OPENCV_COMPONENTS)),
                 r.integer("relabelRounds", d.relabelRounds()),
                 r.enumValue("initialLabels", InitialLabels.class, d.initialLabels()),
                 r.dbl("borderFraction", d.borderFraction()),

@@ -752,7 +752,8 @@ public final class Refiner {
      * ({@link SnapConfig#networkWeight()}) or shape priors ({@link SnapConfig#shapeWeight()}), the network's
      * log-probability and the tag's category's shape prior join GrabCut's data term in its last iterations
      * ({@link JointGrabCut}, {@link #dataTerm}); GrabCut's contrast term has the weight
-     * {@link SnapConfig#smoothness()} (OpenCV's GrabCut runs only on colours alone at OpenCV's): returns 1 or 0 per pixel of {@code out} (original scale), bilinearly
+     * {@link SnapConfig#smoothness()} and its background model {@link SnapConfig#backgroundComponents()} (OpenCV's
+     * GrabCut runs only on colours alone with OpenCV's settings): returns 1 or 0 per pixel of {@code out} (original scale), bilinearly
      * resampled from the crop's scale, and GrabCut's colour clarity. (Time it under {@link StageTimes.Stage#SNAP}.)
      */
     private Snapped snapped(RgbImage original, Tag tag, ProbMap map, PixelRect out, SnapStart start,
@@ -796,12 +797,14 @@ public final class Refiner {
             }
         }
         RgbImage seen = p != null && start == SnapStart.PRIOR ? GrabCut.priorFeatures(img, p, sc.priorWeight()) : img;
-        boolean opencv = !joint && sc.smoothness() == JointGrabCut.OPENCV_SMOOTHNESS;
+        boolean opencv = !joint && sc.smoothness() == JointGrabCut.OPENCV_SMOOTHNESS
+                && sc.backgroundComponents() == SnapConfig.OPENCV_COMPONENTS;
         Segmentation seg = opencv ? GrabCut.segment(seen, labels, sc.iterations())
                 : joint && shape ? JointGrabCut.segment(seen, labels, dataTerm(sc, network ? p : null, tagged, crop, tx,
-                        ty, cw, ch), 1, sc.networkIterations(), sc.iterations(), sc.smoothness())
+                        ty, cw, ch), 1, sc.networkIterations(), sc.iterations(), sc.smoothness(),
+                        sc.backgroundComponents())
                 : JointGrabCut.segment(seen, labels, joint ? p : null, sc.networkWeight(), sc.networkIterations(),
-                        sc.iterations(), sc.smoothness());
+                        sc.iterations(), sc.smoothness(), sc.backgroundComponents());
         byte[] fg = seg.mask().data();
         float[] f = new float[fg.length];
         for (int k = 0; k < fg.length; k++) {

@@ -52,11 +52,14 @@ import org.boxrefine.snap.JointGrabCut;
  *                       cut thin parts off, lower lets the colour models, the network and the shape prior decide
  *                       more pixels alone. Anything but OpenCV's value snaps with {@link JointGrabCut} also on
  *                       colours alone
+ * @param backgroundComponents how many components GrabCut's background colour model has (OpenCV's GrabCut: 5, as
+ *                       its foreground model always): the crop's context holds more colours than the object.
+ *                       Anything but 5 snaps with {@link JointGrabCut} also on colours alone
  */
 public record SnapConfig(boolean enabled, double sizePx, double minSizePx, double marginFraction, int iterations,
         double seedThreshold, SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
         double autoTagConfidence, double edgeBandFraction, double networkWeight, int networkIterations,
-        double shapeWeight, boolean edgeBandLearned, double smoothness) {
+        double shapeWeight, boolean edgeBandLearned, double smoothness, int backgroundComponents) {
 
     /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
     public static final double GUIDE_EPSILON = 0.05;
@@ -84,6 +87,10 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
         if (!(shapeWeight >= 0 && shapeWeight <= MAX_NETWORK_WEIGHT)) {
             throw new IllegalArgumentException("snap shape weight must be in [0, " + MAX_NETWORK_WEIGHT
                     + "], found " + shapeWeight);
+        }
+        if (backgroundComponents < 1 || backgroundComponents > MAX_COMPONENTS) {
+            throw new IllegalArgumentException("snap background components must be in [1, " + MAX_COMPONENTS
+                    + "], found " + backgroundComponents);
         }
         if (!(smoothness >= 0 && smoothness <= MAX_SMOOTHNESS)) {
             throw new IllegalArgumentException("snap smoothness must be in [0, " + MAX_SMOOTHNESS + "], found "
@@ -150,6 +157,15 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** The largest {@link #smoothness()} accepted: ten times OpenCV's. */
     public static final double MAX_SMOOTHNESS = 10 * JointGrabCut.OPENCV_SMOOTHNESS;
 
+    /** OpenCV's GrabCut: five components in each colour model. */
+    public static final int OPENCV_COMPONENTS = 5;
+
+    /** The most {@link #backgroundComponents()} accepted. */
+    public static final int MAX_COMPONENTS = 16;
+
+    /** Default {@link #backgroundComponents()} (docs/EVALUATION.md). */
+    public static final int DEFAULT_BACKGROUND_COMPONENTS = 8;
+
     /** Default {@link #smoothness()} (docs/EVALUATION.md). */
     public static final double DEFAULT_SMOOTHNESS = 25;
 
@@ -171,14 +187,15 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
         return new SnapConfig(false, 256, 0, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN,
-                AUTO_TAG_CONFIDENCE, 0, 0, 0, 0, false, JointGrabCut.OPENCV_SMOOTHNESS);
+                AUTO_TAG_CONFIDENCE, 0, 0, 0, 0, false, JointGrabCut.OPENCV_SMOOTHNESS, OPENCV_COMPONENTS);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
     public static SnapConfig defaults() {
         return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, DEFAULT_ITERATIONS, 0.5, SnapStart.RECTANGLE, 0.5,
                 4, AUTO_CONFIDENCE, AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND, DEFAULT_NETWORK_WEIGHT,
-                DEFAULT_NETWORK_ITERATIONS, DEFAULT_SHAPE_WEIGHT, true, DEFAULT_SMOOTHNESS);
+                DEFAULT_NETWORK_ITERATIONS, DEFAULT_SHAPE_WEIGHT, true, DEFAULT_SMOOTHNESS,
+                DEFAULT_BACKGROUND_COMPONENTS);
     }
 
     /**
@@ -205,54 +222,62 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
 
     /**
      * The settings of the GrabCut that makes {@link InitialLabels#GRABCUT}'s training labels: these context and edge
-     * band (fixed, not learned), the rectangle start on colours alone (no shape prior) with OpenCV's GrabCut and
-     * smoothness, tags at {@link #LABEL_SIZE_PX}, {@link #LABEL_ITERATIONS} iterations, bilinear enlargement.
+     * band (fixed, not learned), the rectangle start on colours alone (no shape prior) with OpenCV's GrabCut,
+     * smoothness and colour models, tags at {@link #LABEL_SIZE_PX}, {@link #LABEL_ITERATIONS} iterations, bilinear enlargement.
      */
     public SnapConfig forLabels() {
         return new SnapConfig(true, LABEL_SIZE_PX, LABEL_SIZE_PX, marginFraction, LABEL_ITERATIONS, seedThreshold,
                 SnapStart.RECTANGLE, priorWeight, 0, autoConfidence, autoMarginFraction, autoTagConfidence,
-                edgeBandFraction, 0, 0, 0, false, JointGrabCut.OPENCV_SMOOTHNESS);
+                edgeBandFraction, 0, 0, 0, false, JointGrabCut.OPENCV_SMOOTHNESS, OPENCV_COMPONENTS);
     }
 
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, newStart,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations, shapeWeight, edgeBandLearned, smoothness);
+                networkWeight, networkIterations, shapeWeight, edgeBandLearned, smoothness, backgroundComponents);
     }
 
     /** The same settings with a fixed edge band of {@code newEdgeBandFraction} (not learned). */
     public SnapConfig withEdgeBand(double newEdgeBandFraction) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, newEdgeBandFraction,
-                networkWeight, networkIterations, shapeWeight, false, smoothness);
+                networkWeight, networkIterations, shapeWeight, false, smoothness, backgroundComponents);
     }
 
     /** The same settings with the edge band learned ({@link #edgeBandLearned()}), at most {@code maxFraction}. */
     public SnapConfig withLearnedEdgeBand(double maxFraction) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, maxFraction,
-                networkWeight, networkIterations, shapeWeight, true, smoothness);
+                networkWeight, networkIterations, shapeWeight, true, smoothness, backgroundComponents);
     }
 
     /** The same settings with another network term ({@link #networkWeight()}, {@link #networkIterations()}). */
     public SnapConfig withNetworkTerm(double newWeight, int newIterations) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                newWeight, newIterations, shapeWeight, edgeBandLearned, smoothness);
+                newWeight, newIterations, shapeWeight, edgeBandLearned, smoothness, backgroundComponents);
     }
 
     /** The same settings with another {@link #shapeWeight()}. */
     public SnapConfig withShapeWeight(double newWeight) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations, newWeight, edgeBandLearned, smoothness);
+                networkWeight, networkIterations, newWeight, edgeBandLearned, smoothness, backgroundComponents);
     }
 
     /** The same settings with another {@link #smoothness()}. */
     public SnapConfig withSmoothness(double newSmoothness) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations, shapeWeight, edgeBandLearned, newSmoothness);
+                networkWeight, networkIterations, shapeWeight, edgeBandLearned, newSmoothness,
+                backgroundComponents);
+    }
+
+    /** The same settings with another {@link #backgroundComponents()}. */
+    public SnapConfig withBackgroundComponents(int newComponents) {
+        return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
+                networkWeight, networkIterations, shapeWeight, edgeBandLearned, smoothness, newComponents);
     }
 }

@@ -14,14 +14,40 @@ final class ColourGmm {
     /** {@link #clarity}: the log-odds from which a colour counts as clearly one side's. */
     static final double CLEAR_LOG_ODDS = 2;
 
-    private final double[] weight = new double[COMPONENTS];
-    private final double[] mean = new double[3 * COMPONENTS];
-    private final double[] inverse = new double[9 * COMPONENTS];
-    private final double[] norm = new double[COMPONENTS];
-    private final double[] sums = new double[3 * COMPONENTS];
-    private final double[] prods = new double[9 * COMPONENTS];
-    private final int[] counts = new int[COMPONENTS];
+    private final int components;
+    private final double[] weight;
+    private final double[] mean;
+    private final double[] inverse;
+    private final double[] norm;
+    private final double[] sums;
+    private final double[] prods;
+    private final int[] counts;
     private int total;
+
+    /** A mixture of OpenCV's {@value #COMPONENTS} components. */
+    ColourGmm() {
+        this(COMPONENTS);
+    }
+
+    /** A mixture of {@code components} components (at least 1). */
+    ColourGmm(int components) {
+        if (components < 1) {
+            throw new IllegalArgumentException("a colour model needs at least 1 component, found " + components);
+        }
+        this.components = components;
+        weight = new double[components];
+        mean = new double[3 * components];
+        inverse = new double[9 * components];
+        norm = new double[components];
+        sums = new double[3 * components];
+        prods = new double[9 * components];
+        counts = new int[components];
+    }
+
+    /** How many components the mixture has (some may be empty). */
+    int components() {
+        return components;
+    }
 
     /** Clears the sums collected so far (the model learned last stays in use until {@link #finish()}). */
     void reset() {
@@ -48,7 +74,7 @@ final class ColourGmm {
 
     /** Sets every component from the colours added since {@link #reset()}; a component with none gets weight 0. */
     void finish() {
-        for (int k = 0; k < COMPONENTS; k++) {
+        for (int k = 0; k < components; k++) {
             int n = counts[k];
             if (n == 0) {
                 weight[k] = 0;
@@ -135,7 +161,7 @@ final class ColourGmm {
     /** The mixture's density at a colour (without the constant factor common to every model). */
     double density(double r, double g, double b) {
         double s = 0;
-        for (int k = 0; k < COMPONENTS; k++) {
+        for (int k = 0; k < components; k++) {
             if (weight[k] > 0) {
                 s += weight[k] * component(k, r, g, b);
             }
@@ -147,7 +173,7 @@ final class ColourGmm {
     int mostLikely(double r, double g, double b) {
         int best = 0;
         double bestP = -1;
-        for (int k = 0; k < COMPONENTS; k++) {
+        for (int k = 0; k < components; k++) {
             if (weight[k] > 0) {
                 double p = component(k, r, g, b);
                 if (p > bestP) {

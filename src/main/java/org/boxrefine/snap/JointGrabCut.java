@@ -8,9 +8,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.TermCriteria;
 
 /**
- * GrabCut (Rother et al. 2004, as OpenCV implements it: five-component colour mixtures started by k-means,
- * an 8-neighbour contrast term, of weight 50 in OpenCV and set here, one minimum cut per iteration) whose data term can also hold a
- * prior in its last iterations: a pixel pays {@code -priorWeight * ln p} to be foreground and
+ * GrabCut (Rother et al. 2004, as OpenCV implements it: five-component colour mixtures started by k-means, the
+ * background's count set here; an 8-neighbour contrast term, of weight 50 in OpenCV and set here; one minimum
+ * cut per iteration) whose data term can also hold a prior in its last iterations: a pixel pays {@code -priorWeight * ln p} to be foreground and
  * {@code -priorWeight * ln(1 - p)} to be background, p being the network's probability. The colour models
  * of the first iterations are learned from colours alone: a prior present from the start keeps
  * background colours in the foreground model, which then holds them (docs/EVALUATION.md). Without a prior
@@ -44,15 +44,22 @@ public final class JointGrabCut {
      * @param priorIterations in how many of the last iterations the prior joins the data term
      * @param smoothness      the contrast term's weight between neighbours ({@value #OPENCV_SMOOTHNESS} in OpenCV):
      *                        higher gives rounder masks, lower lets the data term decide more pixels alone
+     * @param backgroundComponents how many components the background's colour model has (OpenCV's
+     *                        {@value ColourGmm#COMPONENTS}, as the foreground's always); a crop with much context
+     *                        holds more background colours than the object does
      */
     public static Segmentation segment(RgbImage image, byte[] labels, float[] prior, double priorWeight,
-            int priorIterations, int iterations, double smoothness) {
+            int priorIterations, int iterations, double smoothness, int backgroundComponents) {
         int w = image.widthPx();
         int h = image.heightPx();
         int n = w * h;
         if (labels.length != n || (prior != null && prior.length != n)) {
             throw new IllegalArgumentException("labels and prior must hold " + n + " values, found " + labels.length
                     + " and " + (prior == null ? "none" : prior.length));
+        }
+        if (backgroundComponents < 1) {
+            throw new IllegalArgumentException("the background's colour model needs at least 1 component, found "
+                    + backgroundComponents);
         }
         if (!(priorWeight >= 0) || priorIterations < 0 || iterations < 0 || !(smoothness >= 0)) {
             throw new IllegalArgumentException("prior weight, prior iterations, iterations and smoothness must be at"
@@ -70,7 +77,7 @@ public final class JointGrabCut {
             return new Segmentation(GrabCut.foreground(lab, w, h), Double.NaN);
         }
         byte[] rgb = image.data();
-        ColourGmm bg = new ColourGmm();
+        ColourGmm bg = new ColourGmm(backgroundComponents);
         ColourGmm fg = new ColourGmm();
         initialise(rgb, lab, nFg, fg, bg);
         double[][] edge = contrastWeights(rgb, w, h, smoothness);
@@ -107,8 +114,8 @@ public final class JointGrabCut {
             }
         }
         opencv_core.setRNGSeed(SEED);
-        int[] bgComp = kmeans(bgSamples);
-        int[] fgComp = kmeans(fgSamples);
+        int[] bgComp = kmeans(bgSamples, bg.components());
+        int[] fgComp = kmeans(fgSamples, fg.components());
         fg.reset();
         bg.reset();
         f = 0;
@@ -122,10 +129,10 @@ public final class JointGrabCut {
         bg.finish();
     }
 
-    /** OpenCV's k-means (k-means++ centres, 10 iterations) into at most {@link ColourGmm#COMPONENTS} clusters. */
-    private static int[] kmeans(float[] samples) {
+    /** OpenCV's k-means (k-means++ centres, 10 iterations) into at most {@code clusters} clusters. */
+    private static int[] kmeans(float[] samples, int clusters) {
         int m = samples.length / 3;
-        int k = Math.min(ColourGmm.COMPONENTS, m);
+        int k = Math.min(clusters, m);
         int[] out = new int[m];
         if (k <= 1) {
             return out;

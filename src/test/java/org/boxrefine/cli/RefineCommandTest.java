@@ -235,6 +235,13 @@ class RefineCommandTest {
         RefineOptions rough = new RefineOptions();
         new CommandLine(rough).parseArgs("--snap-smoothness", "-2");
         assertThatThrownBy(rough::config).hasMessageContaining("snap smoothness must be in [0, 500.0], found -2.0");
+        assertThat(c.snap().backgroundComponents()).isEqualTo(SnapConfig.DEFAULT_BACKGROUND_COMPONENTS);
+        RefineOptions opencv = new RefineOptions();
+        new CommandLine(opencv).parseArgs("--snap-background-components", "5");
+        assertThat(opencv.config().snap()).isEqualTo(SnapConfig.defaults().withBackgroundComponents(5));
+        RefineOptions none = new RefineOptions();
+        new CommandLine(none).parseArgs("--snap-background-components", "0");
+        assertThatThrownBy(none::config).hasMessageContaining("snap background components must be in [1, 16], found 0");
         RefineOptions wideBand = new RefineOptions();
         new CommandLine(wideBand).parseArgs("--snap-edge-band", "0.3");
         assertThatThrownBy(wideBand::config).hasMessageContaining("snap edge band must be in [0, 0.25]")

@@ -49,7 +49,8 @@ class AutoStartTest {
         SnapConfig d = SnapConfig.defaults();
         return new SnapConfig(true, d.sizePx(), d.minSizePx(), margin, d.iterations(), d.seedThreshold(), start, d.priorWeight(),
                 d.guideRadius(), autoConfidence, d.autoMarginFraction(), autoTagConfidence, d.edgeBandFraction(),
-                d.networkWeight(), d.networkIterations(), d.shapeWeight(), d.edgeBandLearned(), d.smoothness());
+                d.networkWeight(), d.networkIterations(), d.shapeWeight(), d.edgeBandLearned(),
+                d.smoothness(), d.backgroundComponents());
     }
 
     private static List<BinaryMask> masks(PatchClassifier c, SnapConfig snap) {

@@ -81,18 +81,18 @@ class JointGrabCutTest {
     @Test
     void withoutAPriorItAgreesWithOpenCvsGrabCut() {
         Scene s = twoHalves();
-        BinaryMask ours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV).mask();
+        BinaryMask ours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV, 5).mask();
         BinaryMask opencv = GrabCut.fromLabels(s.image(), s.labels(), 5);
         assertThat(ours.iou(opencv)).isGreaterThan(0.97);
-        assertThat(JointGrabCut.segment(s.image(), s.labels(), s.prior(), 1.0, 0, 5, OPENCV).mask())
+        assertThat(JointGrabCut.segment(s.image(), s.labels(), s.prior(), 1.0, 0, 5, OPENCV, 5).mask())
                 .as("a prior used in no iteration").isEqualTo(ours);
     }
 
     @Test
     void aPriorRecoversThePartColoursCannotTell() {
         Scene s = twoHalves();
-        BinaryMask colours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV).mask();
-        BinaryMask joint = JointGrabCut.segment(s.image(), s.labels(), s.prior(), 1.0, 5, 5, OPENCV).mask();
+        BinaryMask colours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV, 5).mask();
+        BinaryMask joint = JointGrabCut.segment(s.image(), s.labels(), s.prior(), 1.0, 5, 5, OPENCV, 5).mask();
         assertThat(colours.iou(s.truth())).as("colours alone keep the red half only").isLessThan(0.6);
         assertThat(joint.iou(s.truth())).isGreaterThan(0.9);
     }
@@ -103,19 +103,19 @@ class JointGrabCutTest {
         byte[] labels = s.labels();
         labels[40 * W + 30] = GrabCut.BACKGROUND;
         labels[40 * W + 70] = GrabCut.FOREGROUND;
-        BinaryMask m = JointGrabCut.segment(s.image(), labels, s.prior(), 1.0, 2, 5, OPENCV).mask();
+        BinaryMask m = JointGrabCut.segment(s.image(), labels, s.prior(), 1.0, 2, 5, OPENCV, 5).mask();
         assertThat(m.get(30, 40)).isFalse();
         assertThat(m.get(70, 40)).isTrue();
-        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), new byte[3], null, 0, 0, 5, OPENCV))
+        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), new byte[3], null, 0, 0, 5, OPENCV, 5))
                 .hasMessageContaining("must hold " + W * H + " values, found 3");
-        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), labels, s.prior(), -1, 2, 5, OPENCV))
+        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), labels, s.prior(), -1, 2, 5, OPENCV, 5))
                 .hasMessageContaining("at least 0, found -1.0");
     }
 
     @Test
     void clarityFallsAsColoursOverlapAndReadsOpenCvsModelsAsOurs() {
         Scene s = shifted(30);
-        Segmentation ours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV);
+        Segmentation ours = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV, 5);
         Segmentation opencv = GrabCut.segment(s.image(), s.labels(), 5);
         assertThat(opencv.mask().iou(s.truth())).isGreaterThan(0.95);
         assertThat(opencv.colourClarity()).isLessThan(0.9);
@@ -140,11 +140,40 @@ class JointGrabCutTest {
             speckles[i] = on ? 0.9f : 0.1f;
             speckled.set(i % W, i / W, on);
         }
-        BinaryMask alone = JointGrabCut.segment(s.image(), s.labels(), speckles, 4, 5, 5, 0).mask();
-        BinaryMask smooth = JointGrabCut.segment(s.image(), s.labels(), speckles, 4, 5, 5, OPENCV).mask();
+        BinaryMask alone = JointGrabCut.segment(s.image(), s.labels(), speckles, 4, 5, 5, 0, 5).mask();
+        BinaryMask smooth = JointGrabCut.segment(s.image(), s.labels(), speckles, 4, 5, 5, OPENCV, 5).mask();
         assertThat(alone.iou(speckled)).as("no smoothness: every pixel takes its own side").isGreaterThan(0.95);
         assertThat(smooth.count()).as("OpenCV's smoothness drops isolated pixels").isLessThan(speckled.count() / 10);
-        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), s.labels(), speckles, 4, 5, 5, -1))
+        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), s.labels(), speckles, 4, 5, 5, -1, 5))
                 .hasMessageContaining("smoothness must be at least 0, found 4.0, 5, 5 and -1.0");
+    }
+
+    /** A grey disc on eight stripes of colours around it, the tag (and so the foreground start) holding some. */
+    private static Scene onStripes() {
+        int[][] colours = {{200, 60, 60}, {60, 200, 60}, {60, 60, 200}, {200, 200, 60}, {200, 60, 200},
+            {60, 200, 200}, {90, 90, 90}, {170, 170, 170}};
+        SplittableRandom rng = new SplittableRandom(7);
+        RgbImage img = RgbImage.blank(W, H);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                int[] c = inDisc(x, y) ? new int[] {130, 130, 130} : colours[(x / 6 + y / 10) % colours.length];
+                img.set(x, y, c[0] + rng.nextInt(20), c[1] + rng.nextInt(20), c[2] + rng.nextInt(20));
+            }
+        }
+        return around(img);
+    }
+
+    @Test
+    void moreBackgroundComponentsModelAManyColouredBackground() {
+        Scene s = onStripes();
+        double[] iou = new double[13];
+        for (int k : new int[] {1, 5, 8, 12}) {
+            iou[k] = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV, k).mask().iou(s.truth());
+        }
+        assertThat(iou[5]).as("OpenCV's five against one").isGreaterThan(iou[1] + 0.05);
+        assertThat(iou[8]).isGreaterThan(iou[5] + 0.01);
+        assertThat(iou[12]).isGreaterThan(iou[8] + 0.01);
+        assertThatThrownBy(() -> JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 5, OPENCV, 0))
+                .hasMessageContaining("needs at least 1 component, found 0");
     }
 }
