@@ -19,8 +19,9 @@ fi
 # Training ran at a fixed learning rate, and snapping never enlarged small tags, until 2026-11-25 (third session).
 # The rectangle start had no edge band until 2026-11-25 (fourth session).
 # Until 2026-11-25 (sixth session) the network learnt from the boxes and snapping used colours alone, 5 iterations.
-# GrabCut's contrast term had OpenCV's weight, 50, until 2026-11-25 (eighth session).
-opencv="--snap-smoothness 50"
+# GrabCut's contrast term had OpenCV's weight, 50, and its background model OpenCV's 5 components,
+# until 2026-11-25 (eighth session).
+opencv="--snap-smoothness 50 --snap-background-components 5"
 colours="--initial-labels boxes --inside-share 0 --snap-network-weight 0 --snap-iterations 5 $opencv"
 # Snapping had no shape prior until 2026-11-25 (seventh session); with box labels none is learnt.
 nb="--snap-edge-band 0 $colours"
@@ -61,9 +62,10 @@ declare -A flags=(
   [network-term-0.25]="--initial-labels boxes --inside-share 0 --snap-iterations 5 --snap-network-weight 0.25 $opencv"
   [default-colours]="$colours"
   [default-unshaped]="--snap-shape-weight 0 --snap-edge-band 0.06 $opencv"
-  [default-opencv-smoothness]="$opencv"
+  [default-opencv-grabcut]="$opencv"
+  [default-bg-5]="--snap-background-components 5"
 )
-order="grabcut default default-opencv-smoothness default-unshaped default-colours network-term-0.25 edge-band-0 default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
+order="grabcut default default-bg-5 default-opencv-grabcut default-unshaped default-colours network-term-0.25 edge-band-0 default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null

@@ -62,7 +62,7 @@ final class ApplyOptions {
     @Option(names = "--snap-smoothness", paramLabel = "G", description = "Weight of GrabCut's contrast term between neighbouring pixels (OpenCV's gamma, 50): higher gives rounder masks that cut thin parts off, lower lets the colours, the network and the shape prior decide more pixels alone (default: 25; apply: the model's, 50 for models saved before it existed).")
     Double snapSmoothness;
 
-    @Option(names = "--snap-background-components", paramLabel = "K", description = "Components of GrabCut's background colour model (OpenCV's GrabCut: 5, as the foreground's always): the context around a tag holds more colours than its object (default: 8; apply: the model's, 5 for models saved before it existed).")
+    @Option(names = "--snap-background-components", paramLabel = "K", description = "Components of GrabCut's background colour model (OpenCV's GrabCut: 5, as the foreground's always): the context around a tag holds more colours than its object (default: 12; apply: the model's, 5 for models saved before it existed).")
     Integer snapBackgroundComponents;
 
     @Option(names = "--snap-guide-radius", paramLabel = "R", description = "When GrabCut ran on a scaled-down tag, enlarge its mask with a guided filter of radius R (px at GrabCut's scale) so that its edges follow the full-resolution image; 0 enlarges it by bilinear interpolation (default: 4; apply: the model's).")

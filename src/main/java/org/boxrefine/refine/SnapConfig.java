@@ -164,7 +164,7 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     public static final int MAX_COMPONENTS = 16;
 
     /** Default {@link #backgroundComponents()} (docs/EVALUATION.md). */
-    public static final int DEFAULT_BACKGROUND_COMPONENTS = 8;
+    public static final int DEFAULT_BACKGROUND_COMPONENTS = 12;
 
     /** Default {@link #smoothness()} (docs/EVALUATION.md). */
     public static final double DEFAULT_SMOOTHNESS = 25;
