@@ -752,9 +752,10 @@ public final class Refiner {
      * ({@link SnapConfig#networkWeight()}) or shape priors ({@link SnapConfig#shapeWeight()}), the network's
      * log-probability and the tag's category's shape prior join GrabCut's data term in its last iterations
      * ({@link JointGrabCut}, {@link #dataTerm}); GrabCut's contrast term has the weight
-     * {@link SnapConfig#smoothness()} and its background model {@link SnapConfig#backgroundComponents()} (OpenCV's
-     * GrabCut runs only on colours alone with OpenCV's settings): returns 1 or 0 per pixel of {@code out} (original scale), bilinearly
-     * resampled from the crop's scale, and GrabCut's colour clarity. (Time it under {@link StageTimes.Stage#SNAP}.)
+     * {@link SnapConfig#smoothness()} and its background model {@link SnapConfig#backgroundComponents()} components
+     * (OpenCV's GrabCut runs only on colours alone with OpenCV's settings): returns 1 or 0 per pixel of {@code out}
+     * (original scale), bilinearly resampled from the crop's scale, and GrabCut's colour clarity. (Time it under
+     * {@link StageTimes.Stage#SNAP}.)
      */
     private Snapped snapped(RgbImage original, Tag tag, ProbMap map, PixelRect out, SnapStart start,
             double marginFraction) {

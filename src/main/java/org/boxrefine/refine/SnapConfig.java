@@ -223,7 +223,8 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /**
      * The settings of the GrabCut that makes {@link InitialLabels#GRABCUT}'s training labels: these context and edge
      * band (fixed, not learned), the rectangle start on colours alone (no shape prior) with OpenCV's GrabCut,
-     * smoothness and colour models, tags at {@link #LABEL_SIZE_PX}, {@link #LABEL_ITERATIONS} iterations, bilinear enlargement.
+     * smoothness and colour models, tags at {@link #LABEL_SIZE_PX}, {@link #LABEL_ITERATIONS} iterations, bilinear
+     * enlargement.
      */
     public SnapConfig forLabels() {
         return new SnapConfig(true, LABEL_SIZE_PX, LABEL_SIZE_PX, marginFraction, LABEL_ITERATIONS, seedThreshold,

@@ -10,8 +10,8 @@ import org.bytedeco.opencv.opencv_core.TermCriteria;
 /**
  * GrabCut (Rother et al. 2004, as OpenCV implements it: five-component colour mixtures started by k-means, the
  * background's count set here; an 8-neighbour contrast term, of weight 50 in OpenCV and set here; one minimum
- * cut per iteration) whose data term can also hold a prior in its last iterations: a pixel pays {@code -priorWeight * ln p} to be foreground and
- * {@code -priorWeight * ln(1 - p)} to be background, p being the network's probability. The colour models
+ * cut per iteration) whose data term can also hold a prior in its last iterations: a pixel pays
+ * {@code -priorWeight * ln p} to be foreground and {@code -priorWeight * ln(1 - p)} to be background, p being the network's probability. The colour models
  * of the first iterations are learned from colours alone: a prior present from the start keeps
  * background colours in the foreground model, which then holds them (docs/EVALUATION.md). Without a prior
  * it is plain GrabCut. Labels use {@link GrabCut}'s codes; only the "probably" labels change. The cut runs
