@@ -412,14 +412,12 @@ public final class Refiner {
             pool.run(records, r -> imageMasks(r, source, masker), new ImageWorkers.Sink<>() {
                 @Override
                 public void accept(ImageRecord r, List<CroppedMask> m) {
-                    if (m != null) {
-                        masks.put(r.imageId(), m);
-                    }
+                    masks.put(r.imageId(), m);
                 }
 
                 @Override
                 public void failed(ImageRecord r, IOException cause) {
-                    throw new IllegalStateException("imageMasks reports a failed load as null", cause);
+                    // left out: the patch stream reports the image
                 }
             });
         } catch (IOException e) {
@@ -428,13 +426,13 @@ public final class Refiner {
         return masks;
     }
 
-    /** One image's masks from {@code masker} at working scale; null when the image fails to load. */
-    private List<CroppedMask> imageMasks(ImageRecord r, ImageSource source, Masker masker) {
+    /** One image's masks from {@code masker} at working scale; running out of heap decoding it fails the image. */
+    private List<CroppedMask> imageMasks(ImageRecord r, ImageSource source, Masker masker) throws IOException {
         DecodedImage d;
         try {
             d = decode(source, r);
-        } catch (IOException | OutOfMemoryError e) {
-            return null;
+        } catch (OutOfMemoryError e) {
+            throw ImageLoadException.outOfMemory(source.describe(r), e);
         }
         ScaledImage scaled = scale(d.image(), d.tags());
         return toWorkingScale(scaled, masker.masks(r, d, scaled));
