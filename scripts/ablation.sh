@@ -21,7 +21,9 @@ fi
 # Until 2026-11-25 (sixth session) the network learnt from the boxes and snapping used colours alone, 5 iterations.
 # GrabCut's contrast term had OpenCV's weight, 50, and its background model OpenCV's 5 components,
 # until 2026-11-25 (eighth session).
-opencv="--snap-smoothness 50 --snap-background-components 5"
+# Snapping pinned no path to the tag's sides that a mask stops short of (--snap-reach) until 2026-11-26 (ninth session).
+nr="--snap-reach 0"
+opencv="--snap-smoothness 50 --snap-background-components 5 $nr"
 colours="--initial-labels boxes --inside-share 0 --snap-network-weight 0 --snap-iterations 5 $opencv"
 # Snapping had no shape prior until 2026-11-25 (seventh session); with box labels none is learnt.
 nb="--snap-edge-band 0 $colours"
@@ -63,9 +65,10 @@ declare -A flags=(
   [default-colours]="$colours"
   [default-unshaped]="--snap-shape-weight 0 --snap-edge-band 0.06 $opencv"
   [default-opencv-grabcut]="$opencv"
-  [default-bg-5]="--snap-background-components 5"
+  [default-bg-5]="--snap-background-components 5 $nr"
+  [default-no-reach]="$nr"
 )
-order="grabcut default default-bg-5 default-opencv-grabcut default-unshaped default-colours network-term-0.25 edge-band-0 default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
+order="grabcut default default-no-reach default-bg-5 default-opencv-grabcut default-unshaped default-colours network-term-0.25 edge-band-0 default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null

@@ -65,6 +65,9 @@ final class ApplyOptions {
     @Option(names = "--snap-background-components", paramLabel = "K", description = "Components of GrabCut's background colour model (OpenCV's GrabCut: 5, as the foreground's always): the context around a tag holds more colours than its object (default: 12; apply: the model's, 5 for models saved before it existed).")
     Integer snapBackgroundComponents;
 
+    @Option(names = "--snap-reach", paramLabel = "F", description = "A tag touches its object: where a mask stops short of a side of the tag (less its edge band) by more than F of the tag's width or height, pin the cheapest path from the mask to that side as foreground and run GrabCut once more; 0 disables (default: 0.02; apply: the model's, 0 for models saved before it existed).")
+    Double snapReach;
+
     @Option(names = "--snap-guide-radius", paramLabel = "R", description = "When GrabCut ran on a scaled-down tag, enlarge its mask with a guided filter of radius R (px at GrabCut's scale) so that its edges follow the full-resolution image; 0 enlarges it by bilinear interpolation (default: 4; apply: the model's).")
     Double snapGuideRadius;
 
@@ -125,7 +128,8 @@ final class ApplyOptions {
                         networkIterations(s, or(snapIterations, s.iterations()))),
                 or(snapShapeWeight, s.shapeWeight()),
                 snapEdgeBand == null ? s.edgeBandLearned() : isAuto(snapEdgeBand),
-                or(snapSmoothness, s.smoothness()), or(snapBackgroundComponents, s.backgroundComponents()));
+                or(snapSmoothness, s.smoothness()), or(snapBackgroundComponents, s.backgroundComponents()),
+                or(snapReach, s.reachGap()));
         double parts = Boolean.TRUE.equals(allComponents) ? 0 : or(minPartFraction, base.minPartFraction());
         return new RefineConfig(base.arch(), base.scale(), base.sampling(), base.epochs(), base.train(),
                 or(threshold, base.threshold()), parts, or(gridStepPx, base.gridStepPx()),
@@ -150,6 +154,7 @@ final class ApplyOptions {
         add(out, "--snap-shape-weight", snapShapeWeight);
         add(out, "--snap-smoothness", snapSmoothness);
         add(out, "--snap-background-components", snapBackgroundComponents);
+        add(out, "--snap-reach", snapReach);
         add(out, "--snap-guide-radius", snapGuideRadius);
         add(out, "--snap-margin", snapMargin);
         add(out, "--snap-iterations", snapIterations);

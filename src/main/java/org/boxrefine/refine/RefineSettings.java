@@ -55,6 +55,7 @@ public final class RefineSettings {
         s.put("snapEdgeBandLearned", snap.edgeBandLearned());
         s.put("snapSmoothness", snap.smoothness());
         s.put("snapBackgroundComponents", snap.backgroundComponents());
+        s.put("snapReachGap", snap.reachGap());
         s.put("snapMargin", snap.marginFraction());
         s.put("snapIterations", snap.iterations());
         s.put("snapSeedThreshold", snap.seedThreshold());
@@ -118,7 +119,8 @@ public final class RefineSettings {
                         r.dbl("snapNetworkWeight", 0), r.integer("snapNetworkIterations", 0),
                         r.dbl("snapShapeWeight", 0), r.bool("snapEdgeBandLearned", false),
                         r.dbl("snapSmoothness", JointGrabCut.OPENCV_SMOOTHNESS),
-                        r.integer("snapBackgroundComponents", SnapConfig.OPENCV_COMPONENTS)),
+                        r.integer("snapBackgroundComponents", SnapConfig.OPENCV_COMPONENTS),
+                        r.dbl("snapReachGap", 0)),
                 r.integer("relabelRounds", d.relabelRounds()),
                 r.enumValue("initialLabels", InitialLabels.class, d.initialLabels()),
                 r.dbl("borderFraction", d.borderFraction()),

@@ -32,6 +32,7 @@ import org.boxrefine.patch.WorkingScale;
 import org.boxrefine.snap.GrabCut;
 import org.boxrefine.snap.GuidedFilter;
 import org.boxrefine.snap.JointGrabCut;
+import org.boxrefine.snap.Reach;
 import org.boxrefine.snap.Segmentation;
 
 /**
@@ -796,14 +797,15 @@ public final class Refiner {
             }
         }
         RgbImage seen = p != null && start == SnapStart.PRIOR ? GrabCut.priorFeatures(img, p, sc.priorWeight()) : img;
-        boolean opencv = !joint && sc.smoothness() == JointGrabCut.OPENCV_SMOOTHNESS
+        Reach reach = reach(sc, tagged, crop, tx, ty);
+        boolean opencv = !joint && reach == null && sc.smoothness() == JointGrabCut.OPENCV_SMOOTHNESS
                 && sc.backgroundComponents() == SnapConfig.OPENCV_COMPONENTS;
         Segmentation seg = opencv ? GrabCut.segment(seen, labels, sc.iterations())
                 : joint && shape ? JointGrabCut.segment(seen, labels, dataTerm(sc, network ? p : null, tagged, crop, tx,
                         ty, cw, ch), 1, sc.networkIterations(), sc.iterations(), sc.smoothness(),
-                        sc.backgroundComponents())
+                        sc.backgroundComponents(), reach)
                 : JointGrabCut.segment(seen, labels, joint ? p : null, sc.networkWeight(), sc.networkIterations(),
-                        sc.iterations(), sc.smoothness(), sc.backgroundComponents());
+                        sc.iterations(), sc.smoothness(), sc.backgroundComponents(), reach);
         byte[] fg = seg.mask().data();
         float[] f = new float[fg.length];
         for (int k = 0; k < fg.length; k++) {
@@ -816,6 +818,24 @@ public final class Refiner {
         }
         return new Snapped(guidedUpsample(original, up, crop, out, Math.max(1, (int) Math.ceil(sc.guideRadius() / t))),
                 seg.colourClarity());
+    }
+
+    /**
+     * The tag's premise that its object reaches each side of the tag less its edge band ({@link #edgeBand}), in the
+     * crop's pixels ({@code tx}, {@code ty} of them per original pixel); null when {@link SnapConfig#reachGap()} is 0,
+     * box-free (no tag was drawn) or when the rectangle is under 2 pixels wide or high.
+     */
+    private Reach reach(SnapConfig sc, Tag tagged, PixelRect crop, double tx, double ty) {
+        if (sc.reachGap() <= 0 || config.initialLabels() == InitialLabels.BORDER) {
+            return null;
+        }
+        BoxPx tag = tagged.box();
+        double band = edgeBand(sc, tagged.categoryId());
+        int x0 = (int) Math.round((tag.x0Px() + band * tag.widthPx() - crop.x0Px()) * tx);
+        int y0 = (int) Math.round((tag.y0Px() + band * tag.heightPx() - crop.y0Px()) * ty);
+        int x1 = (int) Math.round((tag.x1Px() - band * tag.widthPx() - crop.x0Px()) * tx);
+        int y1 = (int) Math.round((tag.y1Px() - band * tag.heightPx() - crop.y0Px()) * ty);
+        return x1 - x0 < 2 || y1 - y0 < 2 ? null : new Reach(x0, y0, x1, y1, sc.reachGap());
     }
 
     /** Probabilities are clamped to [this, 1 - this] before their log-odds are taken. */

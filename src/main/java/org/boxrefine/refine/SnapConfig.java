@@ -55,11 +55,15 @@ import org.boxrefine.snap.JointGrabCut;
  * @param backgroundComponents how many components GrabCut's background colour model has (OpenCV's GrabCut: 5, as
  *                       its foreground model always): the crop's context holds more colours than the object.
  *                       Anything but 5 snaps with {@link JointGrabCut} also on colours alone
+ * @param reachGap       a tag touches its object: where GrabCut's mask stops short of a side of the tag less its edge
+ *                       band by more than this fraction of that rectangle's width or height, the cheapest path from
+ *                       the mask to that side is pinned as foreground and GrabCut runs once more
+ *                       ({@link org.boxrefine.snap.Reach}); 0 disables. Snaps with {@link JointGrabCut}
  */
 public record SnapConfig(boolean enabled, double sizePx, double minSizePx, double marginFraction, int iterations,
         double seedThreshold, SnapStart start, double priorWeight, double guideRadius, double autoConfidence, double autoMarginFraction,
         double autoTagConfidence, double edgeBandFraction, double networkWeight, int networkIterations,
-        double shapeWeight, boolean edgeBandLearned, double smoothness, int backgroundComponents) {
+        double shapeWeight, boolean edgeBandLearned, double smoothness, int backgroundComponents, double reachGap) {
 
     /** The guided filter's regularisation (squared colour difference on a 0..1 scale). */
     public static final double GUIDE_EPSILON = 0.05;
@@ -95,6 +99,10 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
         if (!(smoothness >= 0 && smoothness <= MAX_SMOOTHNESS)) {
             throw new IllegalArgumentException("snap smoothness must be in [0, " + MAX_SMOOTHNESS + "], found "
                     + smoothness);
+        }
+        if (!(reachGap >= 0 && reachGap <= MAX_REACH_GAP)) {
+            throw new IllegalArgumentException("snap reach gap must be in [0, " + MAX_REACH_GAP
+                    + "] of the tag's width and height, found " + reachGap);
         }
         if (networkIterations < 0 || networkIterations > iterations) {
             throw new IllegalArgumentException("snap network iterations must be in [0, " + iterations
@@ -169,6 +177,12 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** Default {@link #smoothness()} (docs/EVALUATION.md). */
     public static final double DEFAULT_SMOOTHNESS = 25;
 
+    /** Default {@link #reachGap()} (docs/EVALUATION.md). */
+    public static final double DEFAULT_REACH_GAP = 0.02;
+
+    /** The largest {@link #reachGap()} accepted. */
+    public static final double MAX_REACH_GAP = 0.5;
+
     /** Default {@link #iterations()} (docs/EVALUATION.md). */
     public static final int DEFAULT_ITERATIONS = 3;
 
@@ -187,7 +201,7 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     /** No snapping: the network's thresholded map is the mask. */
     public static SnapConfig off() {
         return new SnapConfig(false, 256, 0, 0.1, 5, 0.5, SnapStart.NETWORK, 0.5, 0, AUTO_CONFIDENCE, AUTO_MARGIN,
-                AUTO_TAG_CONFIDENCE, 0, 0, 0, 0, false, JointGrabCut.OPENCV_SMOOTHNESS, OPENCV_COMPONENTS);
+                AUTO_TAG_CONFIDENCE, 0, 0, 0, 0, false, JointGrabCut.OPENCV_SMOOTHNESS, OPENCV_COMPONENTS, 0);
     }
 
     /** The measured defaults (docs/EVALUATION.md). */
@@ -195,7 +209,7 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
         return new SnapConfig(true, 320, DEFAULT_MIN_SIZE_PX, 2.0, DEFAULT_ITERATIONS, 0.5, SnapStart.RECTANGLE, 0.5,
                 4, AUTO_CONFIDENCE, AUTO_MARGIN, AUTO_TAG_CONFIDENCE, DEFAULT_EDGE_BAND, DEFAULT_NETWORK_WEIGHT,
                 DEFAULT_NETWORK_ITERATIONS, DEFAULT_SHAPE_WEIGHT, true, DEFAULT_SMOOTHNESS,
-                DEFAULT_BACKGROUND_COMPONENTS);
+                DEFAULT_BACKGROUND_COMPONENTS, DEFAULT_REACH_GAP);
     }
 
     /**
@@ -229,42 +243,42 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
     public SnapConfig forLabels() {
         return new SnapConfig(true, LABEL_SIZE_PX, LABEL_SIZE_PX, marginFraction, LABEL_ITERATIONS, seedThreshold,
                 SnapStart.RECTANGLE, priorWeight, 0, autoConfidence, autoMarginFraction, autoTagConfidence,
-                edgeBandFraction, 0, 0, 0, false, JointGrabCut.OPENCV_SMOOTHNESS, OPENCV_COMPONENTS);
+                edgeBandFraction, 0, 0, 0, false, JointGrabCut.OPENCV_SMOOTHNESS, OPENCV_COMPONENTS, 0);
     }
 
     /** The same settings with another start. */
     public SnapConfig withStart(SnapStart newStart) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, newStart,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations, shapeWeight, edgeBandLearned, smoothness, backgroundComponents);
+                networkWeight, networkIterations, shapeWeight, edgeBandLearned, smoothness, backgroundComponents, reachGap);
     }
 
     /** The same settings with a fixed edge band of {@code newEdgeBandFraction} (not learned). */
     public SnapConfig withEdgeBand(double newEdgeBandFraction) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, newEdgeBandFraction,
-                networkWeight, networkIterations, shapeWeight, false, smoothness, backgroundComponents);
+                networkWeight, networkIterations, shapeWeight, false, smoothness, backgroundComponents, reachGap);
     }
 
     /** The same settings with the edge band learned ({@link #edgeBandLearned()}), at most {@code maxFraction}. */
     public SnapConfig withLearnedEdgeBand(double maxFraction) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, maxFraction,
-                networkWeight, networkIterations, shapeWeight, true, smoothness, backgroundComponents);
+                networkWeight, networkIterations, shapeWeight, true, smoothness, backgroundComponents, reachGap);
     }
 
     /** The same settings with another network term ({@link #networkWeight()}, {@link #networkIterations()}). */
     public SnapConfig withNetworkTerm(double newWeight, int newIterations) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                newWeight, newIterations, shapeWeight, edgeBandLearned, smoothness, backgroundComponents);
+                newWeight, newIterations, shapeWeight, edgeBandLearned, smoothness, backgroundComponents, reachGap);
     }
 
     /** The same settings with another {@link #shapeWeight()}. */
     public SnapConfig withShapeWeight(double newWeight) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations, newWeight, edgeBandLearned, smoothness, backgroundComponents);
+                networkWeight, networkIterations, newWeight, edgeBandLearned, smoothness, backgroundComponents, reachGap);
     }
 
     /** The same settings with another {@link #smoothness()}. */
@@ -272,13 +286,21 @@ public record SnapConfig(boolean enabled, double sizePx, double minSizePx, doubl
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
                 networkWeight, networkIterations, shapeWeight, edgeBandLearned, newSmoothness,
-                backgroundComponents);
+                backgroundComponents, reachGap);
     }
 
     /** The same settings with another {@link #backgroundComponents()}. */
     public SnapConfig withBackgroundComponents(int newComponents) {
         return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
                 priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
-                networkWeight, networkIterations, shapeWeight, edgeBandLearned, smoothness, newComponents);
+                networkWeight, networkIterations, shapeWeight, edgeBandLearned, smoothness, newComponents, reachGap);
+    }
+
+    /** The same settings with another {@link #reachGap()}. */
+    public SnapConfig withReachGap(double newReachGap) {
+        return new SnapConfig(enabled, sizePx, minSizePx, marginFraction, iterations, seedThreshold, start,
+                priorWeight, guideRadius, autoConfidence, autoMarginFraction, autoTagConfidence, edgeBandFraction,
+                networkWeight, networkIterations, shapeWeight, edgeBandLearned, smoothness, backgroundComponents,
+                newReachGap);
     }
 }

@@ -24,6 +24,8 @@ public final class JointGrabCut {
     private static final int KMEANS_ITERATIONS = 10;
     private static final double MIN_PROB = 1e-4;
     private static final int SEED = 12345;
+    /** What each pixel of a pinned path costs beyond its data term, so that of two equal paths the shorter wins. */
+    static final double REACH_STEP_COST = 0.5;
     /** The left, upper-left, upper and upper-right neighbours (x, y offsets): each pair of neighbours once. */
     private static final int[][] NEIGHBOURS = {{-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
 
@@ -50,6 +52,19 @@ public final class JointGrabCut {
      */
     public static Segmentation segment(RgbImage image, byte[] labels, float[] prior, double priorWeight,
             int priorIterations, int iterations, double smoothness, int backgroundComponents) {
+        return segment(image, labels, prior, priorWeight, priorIterations, iterations, smoothness,
+                backgroundComponents, null);
+    }
+
+    /**
+     * As {@link #segment(RgbImage, byte[], float[], double, int, int, double, int)}, then, with {@code reach}, the
+     * tag's premise that its object reaches every side of the reach rectangle: a cheapest path from the mask to each
+     * side it stops short of is pinned as foreground, and one more iteration runs ({@link Reach}).
+     *
+     * @param reach the rectangle the object reaches, in the crop's pixels, or null for none
+     */
+    public static Segmentation segment(RgbImage image, byte[] labels, float[] prior, double priorWeight,
+            int priorIterations, int iterations, double smoothness, int backgroundComponents, Reach reach) {
         int w = image.widthPx();
         int h = image.heightPx();
         int n = w * h;
@@ -83,20 +98,102 @@ public final class JointGrabCut {
         double[][] edge = contrastWeights(rgb, w, h, smoothness);
         int[] node = new int[n];
         for (int it = 0; it < iterations; it++) {
-            fg.reset();
-            bg.reset();
-            for (int i = 0; i < n; i++) {
+            relearn(rgb, lab, fg, bg);
+            cut(rgb, lab, w, h, it < iterations - priorIterations ? null : prior, priorWeight, fg, bg, edge, node);
+        }
+        float[] lastPrior = priorIterations > 0 ? prior : null;
+        if (reach != null && pinPaths(rgb, lab, w, h, reach, lastPrior, priorWeight, fg, bg)) {
+            relearn(rgb, lab, fg, bg);
+            cut(rgb, lab, w, h, lastPrior, priorWeight, fg, bg, edge, node);
+        }
+        return new Segmentation(GrabCut.foreground(lab, w, h), ColourGmm.clarity(rgb, labels, fg, bg));
+    }
+
+    /** GrabCut's colour-model step: each pixel joins its side's most likely component, and the models are refitted. */
+    private static void relearn(byte[] rgb, byte[] lab, ColourGmm fg, ColourGmm bg) {
+        fg.reset();
+        bg.reset();
+        for (int i = 0; i < lab.length; i++) {
+            double r = rgb[3 * i] & 0xFF;
+            double g = rgb[3 * i + 1] & 0xFF;
+            double b = rgb[3 * i + 2] & 0xFF;
+            ColourGmm m = GrabCut.isForeground(lab[i]) ? fg : bg;
+            m.add(m.mostLikely(r, g, b), r, g, b);
+        }
+        fg.finish();
+        bg.finish();
+    }
+
+    /**
+     * Pins, as definite foreground, a cheapest path from the mask to each side of {@code reach} that the mask stops
+     * short of by more than the reach's gap; a pixel costs {@code max(0, D_fg - D_bg)} plus
+     * {@value #REACH_STEP_COST}, D being its data-term costs under the final models. Returns whether it pinned any.
+     */
+    private static boolean pinPaths(byte[] rgb, byte[] lab, int w, int h, Reach reach, float[] prior,
+            double priorWeight, ColourGmm fg, ColourGmm bg) {
+        int x0 = Math.max(0, reach.x0Px());
+        int y0 = Math.max(0, reach.y0Px());
+        int rw = Math.min(w, reach.x1Px()) - x0;
+        int rh = Math.min(h, reach.y1Px()) - y0;
+        if (rw < 2 || rh < 2) {
+            return false;
+        }
+        boolean[] source = new boolean[rw * rh];
+        int mx0 = rw;
+        int my0 = rh;
+        int mx1 = -1;
+        int my1 = -1;
+        for (int y = 0; y < rh; y++) {
+            for (int x = 0; x < rw; x++) {
+                if (GrabCut.isForeground(lab[(y + y0) * w + x + x0])) {
+                    source[y * rw + x] = true;
+                    mx0 = Math.min(mx0, x);
+                    mx1 = Math.max(mx1, x);
+                    my0 = Math.min(my0, y);
+                    my1 = Math.max(my1, y);
+                }
+            }
+        }
+        if (mx1 < 0) {
+            return false;
+        }
+        double gx = reach.gapFraction() * rw;
+        double gy = reach.gapFraction() * rh;
+        boolean[] stopsShort = {mx0 > gx, rw - 1 - mx1 > gx, my0 > gy, rh - 1 - my1 > gy};
+        if (!(stopsShort[0] || stopsShort[1] || stopsShort[2] || stopsShort[3])) {
+            return false;
+        }
+        double[] cost = new double[rw * rh];
+        for (int y = 0; y < rh; y++) {
+            for (int x = 0; x < rw; x++) {
+                int i = (y + y0) * w + x + x0;
                 double r = rgb[3 * i] & 0xFF;
                 double g = rgb[3 * i + 1] & 0xFF;
                 double b = rgb[3 * i + 2] & 0xFF;
-                ColourGmm m = GrabCut.isForeground(lab[i]) ? fg : bg;
-                m.add(m.mostLikely(r, g, b), r, g, b);
+                double dFg = -Math.log(Math.max(Double.MIN_NORMAL, fg.density(r, g, b)));
+                double dBg = -Math.log(Math.max(Double.MIN_NORMAL, bg.density(r, g, b)));
+                if (prior != null && priorWeight > 0) {
+                    double p = Math.min(1 - MIN_PROB, Math.max(MIN_PROB, prior[i]));
+                    dFg -= priorWeight * Math.log(p);
+                    dBg -= priorWeight * Math.log(1 - p);
+                }
+                cost[y * rw + x] = Math.max(0, dFg - dBg) + REACH_STEP_COST;
             }
-            fg.finish();
-            bg.finish();
-            cut(rgb, lab, w, h, it < iterations - priorIterations ? null : prior, priorWeight, fg, bg, edge, node);
         }
-        return new Segmentation(GrabCut.foreground(lab, w, h), ColourGmm.clarity(rgb, labels, fg, bg));
+        boolean pinned = false;
+        ReachPaths.Side[] sides = ReachPaths.Side.values();
+        for (int k = 0; k < sides.length; k++) {
+            if (!stopsShort[k]) {
+                continue;
+            }
+            int[] path = ReachPaths.cheapestPath(cost, source, rw, rh, sides[k]);
+            for (int j = 0; path != null && j < path.length; j++) {
+                lab[(path[j] / rw + y0) * w + path[j] % rw + x0] = GrabCut.FOREGROUND;
+                source[path[j]] = true;
+                pinned = true;
+            }
+        }
+        return pinned;
     }
 
     /** The colour models from k-means on each side's colours, as GrabCut starts. */

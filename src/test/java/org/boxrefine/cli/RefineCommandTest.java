@@ -242,6 +242,14 @@ class RefineCommandTest {
         RefineOptions none = new RefineOptions();
         new CommandLine(none).parseArgs("--snap-background-components", "0");
         assertThatThrownBy(none::config).hasMessageContaining("snap background components must be in [1, 16], found 0");
+        assertThat(c.snap().reachGap()).isEqualTo(SnapConfig.DEFAULT_REACH_GAP);
+        RefineOptions unreached = new RefineOptions();
+        new CommandLine(unreached).parseArgs("--snap-reach", "0");
+        assertThat(unreached.config().snap()).isEqualTo(SnapConfig.defaults().withReachGap(0));
+        RefineOptions farReach = new RefineOptions();
+        new CommandLine(farReach).parseArgs("--snap-reach", "0.7");
+        assertThatThrownBy(farReach::config).hasMessageContaining("snap reach gap must be in [0, 0.5]")
+                .hasMessageContaining("found 0.7");
         RefineOptions wideBand = new RefineOptions();
         new CommandLine(wideBand).parseArgs("--snap-edge-band", "0.3");
         assertThatThrownBy(wideBand::config).hasMessageContaining("snap edge band must be in [0, 0.25]")

@@ -50,7 +50,7 @@ class AutoStartTest {
         return new SnapConfig(true, d.sizePx(), d.minSizePx(), margin, d.iterations(), d.seedThreshold(), start, d.priorWeight(),
                 d.guideRadius(), autoConfidence, d.autoMarginFraction(), autoTagConfidence, d.edgeBandFraction(),
                 d.networkWeight(), d.networkIterations(), d.shapeWeight(), d.edgeBandLearned(),
-                d.smoothness(), d.backgroundComponents());
+                d.smoothness(), d.backgroundComponents(), d.reachGap());
     }
 
     private static List<BinaryMask> masks(PatchClassifier c, SnapConfig snap) {

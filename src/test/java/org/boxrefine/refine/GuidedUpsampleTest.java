@@ -37,11 +37,11 @@ class GuidedUpsampleTest {
         SnapConfig shrunk = new SnapConfig(true, 40, 0, d.marginFraction(), d.iterations(), d.seedThreshold(),
                 SnapStart.RECTANGLE, d.priorWeight(), 0, d.autoConfidence(), d.autoMarginFraction(),
                 d.autoTagConfidence(), d.edgeBandFraction(), d.networkWeight(), d.networkIterations(),
-                d.shapeWeight(), d.edgeBandLearned(), d.smoothness(), d.backgroundComponents());
+                d.shapeWeight(), d.edgeBandLearned(), d.smoothness(), d.backgroundComponents(), d.reachGap());
         SnapConfig guided = new SnapConfig(true, 40, 0, d.marginFraction(), d.iterations(), d.seedThreshold(),
                 SnapStart.RECTANGLE, d.priorWeight(), 2, d.autoConfidence(), d.autoMarginFraction(),
                 d.autoTagConfidence(), d.edgeBandFraction(), d.networkWeight(), d.networkIterations(),
-                d.shapeWeight(), d.edgeBandLearned(), d.smoothness(), d.backgroundComponents());
+                d.shapeWeight(), d.edgeBandLearned(), d.smoothness(), d.backgroundComponents(), d.reachGap());
         double bilinear = iou(shrunk, img, truth);
         double edge = iou(guided, img, truth);
         assertThat(bilinear).as("GrabCut at about a sixth of the size finds the ellipse").isGreaterThan(0.9);

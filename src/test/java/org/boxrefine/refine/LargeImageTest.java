@@ -83,7 +83,7 @@ class LargeImageTest {
                 sc.iterations(), sc.seedThreshold(), sc.start(), sc.priorWeight(), sc.guideRadius(),
                 sc.autoConfidence(), sc.autoMarginFraction(), sc.autoTagConfidence(), sc.edgeBandFraction(),
                 sc.networkWeight(), sc.networkIterations(), sc.shapeWeight(), sc.edgeBandLearned(), sc.smoothness(),
-                sc.backgroundComponents()));
+                sc.backgroundComponents(), sc.reachGap()));
         assertThat(new Refiner(noSnap).subsampling(W, H, List.of(big)))
                 .as("without snapping only the 96 px working scale counts").isEqualTo(11);
     }

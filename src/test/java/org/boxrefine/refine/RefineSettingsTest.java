@@ -24,7 +24,7 @@ class RefineSettingsTest {
                         LearningRateSchedule.COSINE),
                 0.42, 0.2, 3, false,
                 new SnapConfig(true, 200, 150, 0.7, 4, 0.6, SnapStart.AUTO, 0.9, 3, 0.7, 0.3, 0.65,
-                        0.11, 1.25, 3, 0.75, true, 30, 7), 2,
+                        0.11, 1.25, 3, 0.75, true, 30, 7, 0.03), 2,
                 InitialLabels.GRABCUT, 0.12, OverlapRule.KEEP_ALL, 0.7, new BoxSupervision(2, 0.5, 0.2, 1e-4), 9);
         Map<String, Object> s = RefineSettings.toSettings(odd);
         assertThat(s).containsEntry("snapStart", "AUTO").containsEntry("snapAutoConfidence", 0.7)
@@ -33,7 +33,7 @@ class RefineSettingsTest {
                 .containsEntry("snapEdgeBandFraction", 0.11).containsEntry("snapNetworkWeight", 1.25)
                 .containsEntry("snapNetworkIterations", 3).containsEntry("snapShapeWeight", 0.75)
                 .containsEntry("snapEdgeBandLearned", true).containsEntry("snapSmoothness", 30.0)
-                .containsEntry("snapBackgroundComponents", 7);
+                .containsEntry("snapBackgroundComponents", 7).containsEntry("snapReachGap", 0.03);
         assertThat(RefineSettings.fromSettings(s, NetArch.REFERENCE, 9)).isEqualTo(odd);
     }
 
@@ -55,6 +55,7 @@ class RefineSettingsTest {
         assertThat(c.snap().edgeBandLearned()).as("nor a learned edge band").isFalse();
         assertThat(c.snap().smoothness()).as("and OpenCV's smoothness").isEqualTo(JointGrabCut.OPENCV_SMOOTHNESS);
         assertThat(c.snap().backgroundComponents()).as("and colour models").isEqualTo(SnapConfig.OPENCV_COMPONENTS);
+        assertThat(c.snap().reachGap()).as("and pinned no path to the tag's sides").isZero();
         assertThat(c.train().schedule()).as("models saved before schedules trained at a fixed rate")
                 .isEqualTo(LearningRateSchedule.FIXED);
         old.put("flip", "yes");

@@ -26,7 +26,7 @@ class SmallTagSnapTest {
                 d.seedThreshold(), SnapStart.RECTANGLE, d.priorWeight(), d.guideRadius(), d.autoConfidence(),
                 d.autoMarginFraction(), d.autoTagConfidence(), d.edgeBandFraction(),
                 d.networkWeight(), d.networkIterations(), d.shapeWeight(), d.edgeBandLearned(),
-                d.smoothness(), d.backgroundComponents());
+                d.smoothness(), d.backgroundComponents(), d.reachGap());
         try (PatchClassifier untrained = PatchClassifier.create(NetArch.DENSE, 3)) {
             List<TagResult> r = new Refiner(RefineConfig.defaults(1).withSnap(snap)).refine(untrained, SCENE.image(),
                     List.of(new Tag(1, 1, new BoxPx(38, 31, 79, 64))));
@@ -51,7 +51,7 @@ class SmallTagSnapTest {
         SnapConfig s = new SnapConfig(true, 320, 160, d.marginFraction(), d.iterations(), d.seedThreshold(),
                 d.start(), d.priorWeight(), d.guideRadius(), d.autoConfidence(), d.autoMarginFraction(),
                 d.autoTagConfidence(), d.edgeBandFraction(), d.networkWeight(), d.networkIterations(),
-                d.shapeWeight(), d.edgeBandLearned(), d.smoothness(), d.backgroundComponents());
+                d.shapeWeight(), d.edgeBandLearned(), d.smoothness(), d.backgroundComponents(), d.reachGap());
         assertThat(s.scaleFor(new BoxPx(0, 0, 80, 80))).isCloseTo(2.0, within(1e-9));
         assertThat(s.scaleFor(new BoxPx(0, 0, 20, 20))).isCloseTo(SnapConfig.MAX_UPSCALE, within(1e-9));
         assertThat(s.scaleFor(new BoxPx(0, 0, 200, 200))).isCloseTo(1.0, within(1e-9));
@@ -59,12 +59,12 @@ class SmallTagSnapTest {
         SnapConfig above = new SnapConfig(true, 100, 160, d.marginFraction(), d.iterations(), d.seedThreshold(),
                 d.start(), d.priorWeight(), d.guideRadius(), d.autoConfidence(), d.autoMarginFraction(),
                 d.autoTagConfidence(), d.edgeBandFraction(), d.networkWeight(), d.networkIterations(),
-                d.shapeWeight(), d.edgeBandLearned(), d.smoothness(), d.backgroundComponents());
+                d.shapeWeight(), d.edgeBandLearned(), d.smoothness(), d.backgroundComponents(), d.reachGap());
         assertThat(above.scaleFor(new BoxPx(0, 0, 50, 50))).as("never above the snap size").isCloseTo(2.0, within(1e-9));
         assertThatThrownBy(() -> new SnapConfig(true, 320, -1, d.marginFraction(), d.iterations(), d.seedThreshold(),
                 d.start(), d.priorWeight(), d.guideRadius(), d.autoConfidence(), d.autoMarginFraction(),
                 d.autoTagConfidence(), d.edgeBandFraction(), d.networkWeight(), d.networkIterations(),
-                d.shapeWeight(), d.edgeBandLearned(), d.smoothness(), d.backgroundComponents()))
+                d.shapeWeight(), d.edgeBandLearned(), d.smoothness(), d.backgroundComponents(), d.reachGap()))
                 .hasMessage("snap minimum size must be in [0, 4096.0] px, found -1.0");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.boxrefine.geom.PixelRect;
 import org.boxrefine.image.BinaryMask;
 import org.boxrefine.image.RgbImage;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,59 @@ class JointGrabCutTest {
             }
         }
         return around(img);
+    }
+
+    /**
+     * A red body over a dark leg, on a green-grey background whose lower rows are as dark as the leg (ground); the
+     * tag is the object's bounding box (x 36..60, y 12..68), started as probably foreground, the rest background.
+     */
+    private static Scene darkLegOnDarkGround() {
+        SplittableRandom rng = new SplittableRandom(17);
+        RgbImage img = RgbImage.blank(W, H);
+        byte[] labels = new byte[W * H];
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                boolean body = x >= 36 && x < 60 && y >= 12 && y < 52;
+                boolean leg = x >= 42 && x < 54 && y >= 52 && y < 68;
+                if (body) {
+                    img.set(x, y, 180 + rng.nextInt(30), 30 + rng.nextInt(30), 40 + rng.nextInt(30));
+                } else if (leg || y >= 60) {
+                    img.set(x, y, 30 + rng.nextInt(30), 30 + rng.nextInt(30), 35 + rng.nextInt(30));
+                } else {
+                    img.set(x, y, 90 + rng.nextInt(30), 130 + rng.nextInt(30), 100 + rng.nextInt(30));
+                }
+                labels[y * W + x] = x >= 36 && x < 60 && y >= 12 && y < 68 ? GrabCut.PROBABLY_FOREGROUND
+                        : GrabCut.BACKGROUND;
+            }
+        }
+        return new Scene(img, null, labels, null);
+    }
+
+    @Test
+    void reachPinsAPathToTheSideTheMaskStopsShortOf() {
+        Scene s = darkLegOnDarkGround();
+        BinaryMask plain = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 3, 25, 12).mask();
+        assertThat(plain.bounds().y1Px()).as("colours alone leave the dark leg out").isLessThanOrEqualTo(54);
+        Reach reach = new Reach(36, 12, 60, 68, 0.02);
+        BinaryMask reached = JointGrabCut.segment(s.image(), s.labels(), null, 0, 0, 3, 25, 12, reach).mask();
+        assertThat(reached.bounds().y1Px()).as("the mask reaches the tag's bottom").isEqualTo(68);
+        assertThat(reached.bounds().y0Px()).isEqualTo(plain.bounds().y0Px());
+        for (int y = 0; y < 52; y++) {
+            for (int x = 0; x < W; x++) {
+                assertThat(reached.get(x, y)).as("(%d, %d) above the leg", x, y).isEqualTo(plain.get(x, y));
+            }
+        }
+    }
+
+    @Test
+    void reachChangesNothingWhereTheMaskTouchesEverySide() {
+        Scene s = twoHalves();
+        BinaryMask plain = JointGrabCut.segment(s.image(), s.labels(), s.prior(), 1, 3, 3, 25, 12).mask();
+        PixelRect b = plain.bounds();
+        assertThat(b.widthPx()).as("the disc is found").isGreaterThan(40);
+        Reach reach = new Reach(b.x0Px(), b.y0Px(), b.x1Px(), b.y1Px(), 0.02);
+        BinaryMask reached = JointGrabCut.segment(s.image(), s.labels(), s.prior(), 1, 3, 3, 25, 12, reach).mask();
+        assertThat(reached.data()).isEqualTo(plain.data());
     }
 
     @Test
