@@ -164,20 +164,11 @@ public final class JointGrabCut {
             return false;
         }
         double[] cost = new double[rw * rh];
+        double[] costs = new double[2];
         for (int y = 0; y < rh; y++) {
             for (int x = 0; x < rw; x++) {
-                int i = (y + y0) * w + x + x0;
-                double r = rgb[3 * i] & 0xFF;
-                double g = rgb[3 * i + 1] & 0xFF;
-                double b = rgb[3 * i + 2] & 0xFF;
-                double dFg = -Math.log(Math.max(Double.MIN_NORMAL, fg.density(r, g, b)));
-                double dBg = -Math.log(Math.max(Double.MIN_NORMAL, bg.density(r, g, b)));
-                if (prior != null && priorWeight > 0) {
-                    double p = Math.min(1 - MIN_PROB, Math.max(MIN_PROB, prior[i]));
-                    dFg -= priorWeight * Math.log(p);
-                    dBg -= priorWeight * Math.log(1 - p);
-                }
-                cost[y * rw + x] = Math.max(0, dFg - dBg) + REACH_STEP_COST;
+                dataCosts(rgb, (y + y0) * w + x + x0, prior, priorWeight, fg, bg, costs);
+                cost[y * rw + x] = Math.max(0, costs[0] - costs[1]) + REACH_STEP_COST;
             }
         }
         boolean pinned = false;
@@ -306,21 +297,15 @@ public final class JointGrabCut {
         MaxFlow graph = new MaxFlow(free, 4 * free);
         double[] toFg = new double[free];
         double[] toBg = new double[free];
+        double[] costs = new double[2];
         for (int i = 0; i < n; i++) {
             int v = node[i];
             if (v < 0) {
                 continue;
             }
-            double r = rgb[3 * i] & 0xFF;
-            double g = rgb[3 * i + 1] & 0xFF;
-            double b = rgb[3 * i + 2] & 0xFF;
-            toBg[v] += -Math.log(Math.max(Double.MIN_NORMAL, bg.density(r, g, b)));
-            toFg[v] += -Math.log(Math.max(Double.MIN_NORMAL, fg.density(r, g, b)));
-            if (prior != null && priorWeight > 0) {
-                double p = Math.min(1 - MIN_PROB, Math.max(MIN_PROB, prior[i]));
-                toBg[v] += -priorWeight * Math.log(1 - p);
-                toFg[v] += -priorWeight * Math.log(p);
-            }
+            dataCosts(rgb, i, prior, priorWeight, fg, bg, costs);
+            toFg[v] = costs[0];
+            toBg[v] = costs[1];
         }
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -355,6 +340,27 @@ public final class JointGrabCut {
                 lab[i] = graph.inSourceSet(node[i]) ? GrabCut.PROBABLY_FOREGROUND : GrabCut.PROBABLY_BACKGROUND;
             }
         }
+    }
+
+    /**
+     * Pixel {@code i}'s data-term costs: of being foreground into {@code out[0]}, of being background into
+     * {@code out[1]}; the colour models' negative log-likelihoods plus, with a prior, {@code -priorWeight ln p} and
+     * {@code -priorWeight ln(1 - p)}.
+     */
+    private static void dataCosts(byte[] rgb, int i, float[] prior, double priorWeight, ColourGmm fg, ColourGmm bg,
+            double[] out) {
+        double r = rgb[3 * i] & 0xFF;
+        double g = rgb[3 * i + 1] & 0xFF;
+        double b = rgb[3 * i + 2] & 0xFF;
+        double toFg = -Math.log(Math.max(Double.MIN_NORMAL, fg.density(r, g, b)));
+        double toBg = -Math.log(Math.max(Double.MIN_NORMAL, bg.density(r, g, b)));
+        if (prior != null && priorWeight > 0) {
+            double p = Math.min(1 - MIN_PROB, Math.max(MIN_PROB, prior[i]));
+            toFg += -priorWeight * Math.log(p);
+            toBg += -priorWeight * Math.log(1 - p);
+        }
+        out[0] = toFg;
+        out[1] = toBg;
     }
 
     /** A decided neighbour costs {@code weight} when the pixel takes the other label. */
