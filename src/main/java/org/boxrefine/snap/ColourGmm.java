@@ -119,18 +119,39 @@ final class ColourGmm {
 
     /**
      * Sets component {@code k}'s covariance, floored on the diagonal when singular, as OpenCV does, or when rounding
-     * left it not positive definite (colours along a line: then its density could grow without bound).
+     * left it not positive definite (colours along a line: then its density could grow without bound). A
+     * determinant just above the singularity test can be rounding noise (a flat shadow whose blue is its green less
+     * one): where the inverse is then not positive definite, the floor is raised tenfold until it is.
      */
     private void setComponent(int k, double[] c) {
         double det = determinant(c);
+        double floor = VARIANCE_FLOOR;
         if (det <= Math.ulp(1.0) || !(c[0] > 0) || !(c[0] * c[4] - c[1] * c[3] > 0)) {
-            c[0] += VARIANCE_FLOOR;
-            c[4] += VARIANCE_FLOOR;
-            c[8] += VARIANCE_FLOOR;
+            c[0] += floor;
+            c[4] += floor;
+            c[8] += floor;
             det = determinant(c);
         }
-        System.arraycopy(inverse(c, det), 0, inverse, 9 * k, 9);
+        double[] inv = inverse(c, det);
+        for (int tries = 0; tries < MAX_FLOOR_RAISES && !positiveDefinite(inv, det); tries++) {
+            floor *= 10;
+            c[0] += floor;
+            c[4] += floor;
+            c[8] += floor;
+            det = determinant(c);
+            inv = inverse(c, det);
+        }
+        System.arraycopy(inv, 0, inverse, 9 * k, 9);
         norm[k] = 1 / Math.sqrt(det);
+    }
+
+    /** How often {@link #setComponent} raises the floor at most: 0.01 becomes 10^10, far above any colour range. */
+    private static final int MAX_FLOOR_RAISES = 12;
+
+    /** Whether a symmetric 3x3 matrix and the covariance's determinant are finite and positive definite (Sylvester). */
+    private static boolean positiveDefinite(double[] m, double det) {
+        return det > 0 && Double.isFinite(det) && m[0] > 0 && m[0] * m[4] - m[1] * m[3] > 0 && determinant(m) > 0
+                && Double.isFinite(determinant(m));
     }
 
     /**

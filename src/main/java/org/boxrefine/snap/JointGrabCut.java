@@ -16,7 +16,8 @@ import org.bytedeco.opencv.opencv_core.TermCriteria;
  * background colours in the foreground model, which then holds them (docs/EVALUATION.md). Without a prior
  * it is plain GrabCut. Labels use {@link GrabCut}'s codes; only the "probably" labels change. The cut runs
  * over the undecided pixels only, so a crop whose context is all definite background costs little more than
- * its tag. OpenCV's graph class is internal, hence the {@link MaxFlow} here.
+ * its tag. OpenCV's graph class is internal, hence the {@link MaxFlow} here. With a {@link Reach}, a path from the
+ * mask to each side of the tag it stops short of is pinned as foreground after the iterations, and one more runs.
  */
 public final class JointGrabCut {
     /** OpenCV's weight of the contrast term (its {@code gamma}): the smoothness of plain GrabCut. */
