@@ -829,12 +829,11 @@ public final class Refiner {
         if (sc.reachGap() <= 0 || config.initialLabels() == InitialLabels.BORDER) {
             return null;
         }
-        BoxPx tag = tagged.box();
-        double band = edgeBand(sc, tagged.categoryId());
-        int x0 = (int) Math.round((tag.x0Px() + band * tag.widthPx() - crop.x0Px()) * tx);
-        int y0 = (int) Math.round((tag.y0Px() + band * tag.heightPx() - crop.y0Px()) * ty);
-        int x1 = (int) Math.round((tag.x1Px() - band * tag.widthPx() - crop.x0Px()) * tx);
-        int y1 = (int) Math.round((tag.y1Px() - band * tag.heightPx() - crop.y0Px()) * ty);
+        BoxPx inner = lessEdgeBand(tagged.box(), edgeBand(sc, tagged.categoryId()));
+        int x0 = (int) Math.round((inner.x0Px() - crop.x0Px()) * tx);
+        int y0 = (int) Math.round((inner.y0Px() - crop.y0Px()) * ty);
+        int x1 = (int) Math.round((inner.x1Px() - crop.x0Px()) * tx);
+        int y1 = (int) Math.round((inner.y1Px() - crop.y0Px()) * ty);
         return x1 - x0 < 2 || y1 - y0 < 2 ? null : new Reach(x0, y0, x1, y1, sc.reachGap());
     }
 
@@ -884,10 +883,13 @@ public final class Refiner {
             double band = config.borderFraction() * Math.min(original.widthPx(), original.heightPx());
             return new BoxPx(band, band, original.widthPx() - band, original.heightPx() - band);
         }
-        BoxPx tag = tagged.box();
-        double edge = start == SnapStart.RECTANGLE ? edgeBand(sc, tagged.categoryId()) : 0;
-        return new BoxPx(tag.x0Px() + edge * tag.widthPx(), tag.y0Px() + edge * tag.heightPx(),
-                tag.x1Px() - edge * tag.widthPx(), tag.y1Px() - edge * tag.heightPx());
+        return lessEdgeBand(tagged.box(), start == SnapStart.RECTANGLE ? edgeBand(sc, tagged.categoryId()) : 0);
+    }
+
+    /** {@code tag} less an edge band of {@code band} of its width on the left and right, of its height above, below. */
+    private static BoxPx lessEdgeBand(BoxPx tag, double band) {
+        return new BoxPx(tag.x0Px() + band * tag.widthPx(), tag.y0Px() + band * tag.heightPx(),
+                tag.x1Px() - band * tag.widthPx(), tag.y1Px() - band * tag.heightPx());
     }
 
     /**
