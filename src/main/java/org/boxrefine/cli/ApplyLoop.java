@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.ImageWorkers;
 import org.boxrefine.dataset.Preflight;
@@ -197,20 +196,14 @@ final class ApplyLoop {
         int[] count = {todo.size() - toRefine.size()};
         int written;
         try (ImageWorkers<RefinedImage> pool = new ImageWorkers<>(workers)) {
-            written = pool.run(toRefine, r -> {
-                try {
-                    return refineImage(r, in, refiner, classifier);
-                } catch (OutOfMemoryError e) {
-                    throw ImageLoadException.outOfMemory(in.source().describe(r), e);
-                }
-            }, new ImageWorkers.Sink<>() {
+            written = pool.run(toRefine, ImageWorkers.guarded(r -> refineImage(r, in, refiner, classifier),
+                    in.source()::describe, "refining it"), new ImageWorkers.Sink<>() {
                 @Override
                 public void accept(ImageRecord r, RefinedImage refined) throws IOException {
-                    try {
-                        write(r, refined, writers);
-                    } catch (OutOfMemoryError e) {
-                        throw ImageLoadException.outOfMemory(in.source().describe(r), e);
-                    }
+                    ImageWorkers.<Void>guarded(x -> {
+                        write(x, refined, writers);
+                        return null;
+                    }, in.source()::describe, "writing its outputs").run(r);
                     bar.update(++count[0], null);
                 }
 

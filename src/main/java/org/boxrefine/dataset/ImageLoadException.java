@@ -27,6 +27,20 @@ public final class ImageLoadException extends IOException {
                 + " BOXREFINE_JAVA_OPTS=-Xmx8g");
     }
 
+    /**
+     * The problem for an image whose processing failed with an unexpected runtime error: a defect, reported for
+     * this image (with the error's type, message and where it was thrown) so that the other images' work goes on.
+     */
+    public static ImageLoadException unexpected(String file, String stage, RuntimeException e) {
+        StackTraceElement[] at = e.getStackTrace();
+        String where = at.length == 0 ? "" : " at " + at[0];
+        ImageLoadException out = new ImageLoadException(Problem.Reason.IMAGE_PROCESSING, file + ": unexpected error while "
+                + stage + ": " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where
+                + " (please report it)");
+        out.initCause(e);
+        return out;
+    }
+
     /** The reason for any load failure: this exception's own, otherwise {@link Problem.Reason#IMAGE_FILE}. */
     public static Problem.Reason reasonOf(IOException e) {
         return e instanceof ImageLoadException le ? le.reason : Problem.Reason.IMAGE_FILE;

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Runs a job per image on a few threads, at most as many images in flight as threads, and hands the results to a
@@ -29,6 +30,24 @@ public final class ImageWorkers<T> implements AutoCloseable {
 
         /** The image's job or {@link #accept} failed; throwing stops the run. */
         void failed(ImageRecord record, IOException cause) throws IOException;
+    }
+
+    /**
+     * {@code job}, with its failures turned into this image's problem ({@link ImageLoadException}) instead of ending
+     * the run: running out of heap, and any unexpected runtime error while doing {@code stage} ("refining", ...).
+     *
+     * @param describe names an image's file for the message
+     */
+    public static <T> Job<T> guarded(Job<T> job, Function<ImageRecord, String> describe, String stage) {
+        return r -> {
+            try {
+                return job.run(r);
+            } catch (OutOfMemoryError e) {
+                throw ImageLoadException.outOfMemory(describe.apply(r), e);
+            } catch (RuntimeException e) {
+                throw ImageLoadException.unexpected(describe.apply(r), stage, e);
+            }
+        };
     }
 
     private final int threads;

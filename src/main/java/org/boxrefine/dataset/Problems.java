@@ -92,6 +92,6 @@ public final class Problems {
 
     private static boolean isImageReason(Problem.Reason r) {
         return r == Problem.Reason.IMAGE_ENTRY || r == Problem.Reason.IMAGE_FILE || r == Problem.Reason.IMAGE_SIZE
-                || r == Problem.Reason.IMAGE_MEMORY;
+                || r == Problem.Reason.IMAGE_MEMORY || r == Problem.Reason.IMAGE_PROCESSING;
     }
 }

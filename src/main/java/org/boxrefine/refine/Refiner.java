@@ -2,14 +2,17 @@ package org.boxrefine.refine;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.ImageWorkers;
 import org.boxrefine.dataset.ImageSource;
+import org.boxrefine.dataset.Problem;
 import org.boxrefine.dataset.Tag;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
@@ -298,8 +301,15 @@ public final class Refiner {
             BiConsumer<ImageRecord, IOException> onError, RoundListener rounds) {
         boolean grabCut = config.initialLabels() == InitialLabels.GRABCUT;
         List<ImageRecord> learnt = grabCut ? labelSample(records) : records;
-        PatchClassifier c = train(patchStream(learnt, source, onError,
-                grabCut ? grabCutLabels(learnt, source) : Map.of(), config.seed()), listener);
+        Set<Long> broken = new HashSet<>();
+        BiConsumer<ImageRecord, IOException> brokenImage = (r, e) -> {
+            if (broken.add(r.imageId())) {
+                onError.accept(r, e);
+            }
+        };
+        Map<Long, List<CroppedMask>> labels = grabCut ? grabCutLabels(learnt, source, brokenImage) : Map.of();
+        PatchClassifier c = train(patchStream(without(learnt, broken), source, onError, labels, config.seed()),
+                listener);
         boxSupervise(c, records, source, listener);
         long done = lastTraining.patches();
         double seconds = lastTraining.seconds();
@@ -311,7 +321,7 @@ public final class Refiner {
                     List<TagResult> results = refine(c, d.image(), scaled, d.tags());
                     rounds.onImage(thisRound, r, d.toOriginal(results));
                     return results;
-                });
+                }, 1, brokenImage);
                 double iouSum = 0;
                 int iouCount = 0;
                 for (Map.Entry<Long, List<CroppedMask>> e : masks.entrySet()) {
@@ -328,7 +338,8 @@ public final class Refiner {
                     break;
                 }
                 long offset = done;
-                PatchStream stream = patchStream(records, source, (r, e) -> { }, masks, config.seed() + round);
+                PatchStream stream = patchStream(without(records, broken), source, (r, e) -> { }, masks,
+                        config.seed() + round);
                 TrainingSummary s = c.train(stream, plannedSteps(stream), config.train(),
                         (seen, loss, ema, speed) -> listener.onStep(offset + seen, loss, ema, speed));
                 done += s.patches();
@@ -368,6 +379,15 @@ public final class Refiner {
      * at working scale.
      */
     Map<Long, List<CroppedMask>> grabCutLabels(List<ImageRecord> records, ImageSource source) {
+        return grabCutLabels(records, source, (r, e) -> { });
+    }
+
+    /**
+     * As {@link #grabCutLabels(List, ImageSource)}; an image whose labelling fails with an unexpected error goes to
+     * {@code onBroken} and gets no labels.
+     */
+    private Map<Long, List<CroppedMask>> grabCutLabels(List<ImageRecord> records, ImageSource source,
+            BiConsumer<ImageRecord, IOException> onBroken) {
         SnapConfig labelling = config.snap().forLabels();
         ShapePriors.Accumulator shapes = new ShapePriors.Accumulator(ShapePriors.GRID_CELLS);
         Map<Long, List<CroppedMask>> labels = workingMasks(records, source, (r, d, scaled) -> {
@@ -383,7 +403,7 @@ public final class Refiner {
                 results.add(new TagResult(t.annotationId(), mask, 1));
             }
             return results;
-        }, labelWorkers);
+        }, labelWorkers, onBroken);
         shapePriors = shapes.build();
         return labels;
     }
@@ -395,22 +415,17 @@ public final class Refiner {
     }
 
     /**
-     * Every loadable image's masks from {@code masker}, at working scale, by image id in record order. Images that
-     * fail to load are left out here; the patch stream reports them.
-     */
-    private Map<Long, List<CroppedMask>> workingMasks(List<ImageRecord> records, ImageSource source, Masker masker) {
-        return workingMasks(records, source, masker, 1);
-    }
-
-    /**
-     * As {@link #workingMasks(List, ImageSource, Masker)}, on {@code workers} threads (at most that many images in
-     * memory at once); the result does not depend on the thread count.
+     * Every loadable image's masks from {@code masker}, at working scale, by image id in record order, made on
+     * {@code workers} threads (at most that many images in memory at once); the result does not depend on the
+     * thread count. Images that fail to load are left out here (the patch stream reports them); those whose masker
+     * fails with an unexpected error are left out and go to {@code onBroken}.
      */
     private Map<Long, List<CroppedMask>> workingMasks(List<ImageRecord> records, ImageSource source, Masker masker,
-            int workers) {
+            int workers, BiConsumer<ImageRecord, IOException> onBroken) {
         Map<Long, List<CroppedMask>> masks = new LinkedHashMap<>();
         try (ImageWorkers<List<CroppedMask>> pool = new ImageWorkers<>(workers)) {
-            pool.run(records, r -> imageMasks(r, source, masker), new ImageWorkers.Sink<>() {
+            pool.run(records, ImageWorkers.guarded(r -> imageMasks(r, source, masker), source::describe,
+                    "making its training labels"), new ImageWorkers.Sink<>() {
                 @Override
                 public void accept(ImageRecord r, List<CroppedMask> m) {
                     masks.put(r.imageId(), m);
@@ -418,7 +433,9 @@ public final class Refiner {
 
                 @Override
                 public void failed(ImageRecord r, IOException cause) {
-                    // left out: the patch stream reports the image
+                    if (ImageLoadException.reasonOf(cause) == Problem.Reason.IMAGE_PROCESSING) {
+                        onBroken.accept(r, cause);
+                    }
                 }
             });
         } catch (IOException e) {
@@ -427,16 +444,16 @@ public final class Refiner {
         return masks;
     }
 
-    /** One image's masks from {@code masker} at working scale; running out of heap decoding it fails the image. */
+    /** One image's masks from {@code masker} at working scale. */
     private List<CroppedMask> imageMasks(ImageRecord r, ImageSource source, Masker masker) throws IOException {
-        DecodedImage d;
-        try {
-            d = decode(source, r);
-        } catch (OutOfMemoryError e) {
-            throw ImageLoadException.outOfMemory(source.describe(r), e);
-        }
+        DecodedImage d = decode(source, r);
         ScaledImage scaled = scale(d.image(), d.tags());
         return toWorkingScale(scaled, masker.masks(r, d, scaled));
+    }
+
+    /** {@code records} less those whose ids are in {@code left}. */
+    private static List<ImageRecord> without(List<ImageRecord> records, Set<Long> left) {
+        return left.isEmpty() ? records : records.stream().filter(r -> !left.contains(r.imageId())).toList();
     }
 
     /** Mean IoU between two rounds' masks at which re-labelling stops. */

@@ -90,4 +90,53 @@ class ImageWorkersTest {
         assertThat(accepted).containsExactly(1L, 2L, 3L, 4L);
         assertThatThrownBy(() -> new ImageWorkers<Long>(0)).hasMessageContaining("at least 1, found 0");
     }
+
+    @Test
+    void aGuardedJobReportsAnUnexpectedErrorAsThatImagesProblemAndTheOthersGoOn() throws IOException {
+        List<ImageRecord> records = records(9);
+        ImageWorkers.Job<Long> job = r -> {
+            if (r.imageId() == 4) {
+                throw new IllegalStateException("capacities found NaN");
+            }
+            return work(r);
+        };
+        for (int threads : new int[] {1, 2}) {
+            List<IOException> causes = new ArrayList<>();
+            List<Long> accepted = new ArrayList<>();
+            try (ImageWorkers<Long> pool = new ImageWorkers<>(threads)) {
+                int ok = pool.run(records, ImageWorkers.guarded(job, r -> "images/" + r.fileName(), "refining it"),
+                        new ImageWorkers.Sink<>() {
+                            @Override
+                            public void accept(ImageRecord r, Long result) {
+                                accepted.add(r.imageId());
+                            }
+
+                            @Override
+                            public void failed(ImageRecord r, IOException cause) {
+                                causes.add(cause);
+                            }
+                        });
+                assertThat(ok).isEqualTo(7);
+            }
+            assertThat(accepted).as("%d threads", threads).containsExactly(1L, 2L, 3L, 6L, 7L, 8L, 9L);
+            assertThat(causes).hasSize(2);
+            assertThat(ImageLoadException.reasonOf(causes.get(0))).isEqualTo(Problem.Reason.IMAGE_PROCESSING);
+            assertThat(causes.get(0)).hasMessageStartingWith("images/img_4.png: unexpected error while refining it: "
+                    + "java.lang.IllegalStateException: capacities found NaN at ")
+                    .hasMessageEndingWith("(please report it)").hasCauseInstanceOf(IllegalStateException.class);
+            assertThat(ImageLoadException.reasonOf(causes.get(1))).as("an IOException passes unchanged")
+                    .isEqualTo(Problem.Reason.IMAGE_FILE);
+            assertThat(causes.get(1)).hasMessage("cannot read img_5.png");
+        }
+    }
+
+    @Test
+    void aGuardedJobReportsRunningOutOfHeapAsThatImagesProblem() {
+        ImageWorkers.Job<Long> job = ImageWorkers.guarded(r -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, ImageRecord::fileName, "refining it");
+        assertThatThrownBy(() -> job.run(records(1).get(0))).isInstanceOfSatisfying(ImageLoadException.class,
+                e -> assertThat(e.reason()).isEqualTo(Problem.Reason.IMAGE_MEMORY))
+                .hasMessageContaining("img_1.png: not enough memory");
+    }
 }
