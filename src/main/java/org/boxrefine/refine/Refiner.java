@@ -817,11 +817,10 @@ public final class Refiner {
         Reach reach = reach(sc, tagged, crop, tx, ty);
         boolean opencv = !joint && reach == null && sc.smoothness() == JointGrabCut.OPENCV_SMOOTHNESS
                 && sc.backgroundComponents() == SnapConfig.OPENCV_COMPONENTS;
+        // with a shape prior, the network's and the prior's log-odds are summed at their weights into one term
+        float[] term = !joint ? null : shape ? dataTerm(sc, network ? p : null, tagged, crop, tx, ty, cw, ch) : p;
         Segmentation seg = opencv ? GrabCut.segment(seen, labels, sc.iterations())
-                : joint && shape ? JointGrabCut.segment(seen, labels, dataTerm(sc, network ? p : null, tagged, crop, tx,
-                        ty, cw, ch), 1, sc.networkIterations(), sc.iterations(), sc.smoothness(),
-                        sc.backgroundComponents(), reach)
-                : JointGrabCut.segment(seen, labels, joint ? p : null, sc.networkWeight(), sc.networkIterations(),
+                : JointGrabCut.segment(seen, labels, term, shape ? 1 : sc.networkWeight(), sc.networkIterations(),
                         sc.iterations(), sc.smoothness(), sc.backgroundComponents(), reach);
         byte[] fg = seg.mask().data();
         float[] f = new float[fg.length];
