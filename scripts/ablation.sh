@@ -67,8 +67,9 @@ declare -A flags=(
   [default-opencv-grabcut]="$opencv"
   [default-bg-5]="--snap-background-components 5 $nr"
   [default-no-reach]="$nr"
+  [epochs-3]="--epochs 3"
 )
-order="grabcut default default-no-reach default-bg-5 default-opencv-grabcut default-unshaped default-colours network-term-0.25 edge-band-0 default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
+order="grabcut default epochs-3 default-no-reach default-bg-5 default-opencv-grabcut default-unshaped default-colours network-term-0.25 edge-band-0 default-fixed-rate default+snap-auto snap-auto cosine snap-auto+cosine snap-min-320 default-snap-256 snap-rectangle snap-network snap-prior plain-cnn plain-cnn+holes plain-cnn+flip+jitter plain-cnn+fg-0.3 plain-cnn+fg-0.7 plain-cnn+centre-dropout plain-cnn+relabel-1 snap-rectangle-all-parts snap-network-margin-0.1 grabcut-labels previous-default overlap-keep plain-cnn+box-loss-15 snap-network+box-loss-15 plain-cnn+cosine"
 br="${BOXREFINE:-$here/boxrefine}"
 mkdir -p "$root"
 "$br" --version > /dev/null
