@@ -33,8 +33,11 @@ public record Problem(Reason reason, String message, Long imageId, List<Long> an
         IMAGE_FILE("image file missing, empty, corrupt or in an unsupported format", true),
         /** The image needs more memory than the Java heap has left. */
         IMAGE_MEMORY("image too large for the memory available (raise -Xmx)", true),
-        /** Refining the image failed with an unexpected error (a defect: please report it with the message). */
-        IMAGE_PROCESSING("unexpected error while refining the image (please report it)", true),
+        /**
+         * Refining the image, writing its outputs or making its training labels failed with an unexpected error (a
+         * defect: please report it with the message).
+         */
+        IMAGE_PROCESSING("unexpected error while processing the image (please report it)", true),
         /** The image's size differs from the size the annotations declare. */
         IMAGE_SIZE("image size differs from the annotations", true),
         /** An annotation without an integer id. */

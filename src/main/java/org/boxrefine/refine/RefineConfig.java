@@ -67,9 +67,10 @@ public record RefineConfig(NetArch arch, WorkingScale scale, SamplingConfig samp
 
     /**
      * Passes over the data set in training by default. Three make a better network (alone 0.80 against 0.71 on
-     * ccp-dev tight boxes) and masks better by 0.002 to 0.011 on every dev split, but triple the training: on 150
-     * images refine would take 1.42 times plain GrabCut's time instead of 0.80 (docs/EVALUATION.md), so one
-     * stays the default and {@code --epochs 3} is the choice for quality over speed.
+     * ccp-dev tight boxes) and masks better by 0.002 to 0.011 on every dev split, but take three times the patches
+     * (3.9 times the training time, measured): on 150 images refine would take 1.42 times plain GrabCut's time
+     * instead of 0.80 (docs/EVALUATION.md), so one stays the default and {@code --epochs 3} is the choice for
+     * quality over speed.
      */
     public static final int DEFAULT_EPOCHS = 1;
 

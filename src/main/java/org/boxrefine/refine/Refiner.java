@@ -12,7 +12,6 @@ import org.boxrefine.dataset.ImageLoadException;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.ImageWorkers;
 import org.boxrefine.dataset.ImageSource;
-import org.boxrefine.dataset.Problem;
 import org.boxrefine.dataset.Tag;
 import org.boxrefine.geom.BoxPx;
 import org.boxrefine.geom.PixelRect;
@@ -308,16 +307,16 @@ public final class Refiner {
             }
         };
         Map<Long, List<CroppedMask>> labels = grabCut ? grabCutLabels(learnt, source, brokenImage) : Map.of();
-        PatchClassifier c = train(patchStream(without(learnt, broken), source, onError, labels, config.seed()),
+        PatchClassifier c = train(patchStream(without(learnt, broken), source, brokenImage, labels, config.seed()),
                 listener);
-        boxSupervise(c, records, source, listener);
+        boxSupervise(c, without(records, broken), source, listener);
         long done = lastTraining.patches();
         double seconds = lastTraining.seconds();
         Map<Long, List<CroppedMask>> previous = Map.of();
         try {
             for (int round = 1; round <= config.relabelRounds(); round++) {
                 int thisRound = round;
-                Map<Long, List<CroppedMask>> masks = workingMasks(records, source, (r, d, scaled) -> {
+                Map<Long, List<CroppedMask>> masks = workingMasks(without(records, broken), source, (r, d, scaled) -> {
                     List<TagResult> results = refine(c, d.image(), scaled, d.tags());
                     rounds.onImage(thisRound, r, d.toOriginal(results));
                     return results;
@@ -383,8 +382,8 @@ public final class Refiner {
     }
 
     /**
-     * As {@link #grabCutLabels(List, ImageSource)}; an image whose labelling fails with an unexpected error goes to
-     * {@code onBroken} and gets no labels.
+     * As {@link #grabCutLabels(List, ImageSource)}; an image that cannot be loaded or whose labelling fails goes to
+     * {@code onBroken}, gets no labels and adds nothing to the shape priors.
      */
     private Map<Long, List<CroppedMask>> grabCutLabels(List<ImageRecord> records, ImageSource source,
             BiConsumer<ImageRecord, IOException> onBroken) {
@@ -398,9 +397,11 @@ public final class Refiner {
                 float[] fg = out.isEmpty() ? new float[0]
                         : times.time(StageTimes.Stage.SNAP, () -> snapped(labelling, img, t, null, out,
                                 SnapStart.RECTANGLE, labelling.marginFraction())).fg();
-                CroppedMask mask = new CroppedMask(out, postProcess(t.box(), out, fg, 0.5));
-                shapes.add(t.categoryId(), t.box(), mask);
-                results.add(new TagResult(t.annotationId(), mask, 1));
+                results.add(new TagResult(t.annotationId(), new CroppedMask(out, postProcess(t.box(), out, fg, 0.5)), 1));
+            }
+            for (int k = 0; k < results.size(); k++) {
+                Tag t = d.tags().get(k);
+                shapes.add(t.categoryId(), t.box(), results.get(k).mask());
             }
             return results;
         }, labelWorkers, onBroken);
@@ -417,8 +418,8 @@ public final class Refiner {
     /**
      * Every loadable image's masks from {@code masker}, at working scale, by image id in record order, made on
      * {@code workers} threads (at most that many images in memory at once); the result does not depend on the
-     * thread count. Images that fail to load are left out here (the patch stream reports them); those whose masker
-     * fails with an unexpected error are left out and go to {@code onBroken}.
+     * thread count. Images that fail to load, or whose masker fails (an unexpected error, running out of heap), are
+     * left out and go to {@code onBroken}.
      */
     private Map<Long, List<CroppedMask>> workingMasks(List<ImageRecord> records, ImageSource source, Masker masker,
             int workers, BiConsumer<ImageRecord, IOException> onBroken) {
@@ -433,9 +434,7 @@ public final class Refiner {
 
                 @Override
                 public void failed(ImageRecord r, IOException cause) {
-                    if (ImageLoadException.reasonOf(cause) == Problem.Reason.IMAGE_PROCESSING) {
-                        onBroken.accept(r, cause);
-                    }
+                    onBroken.accept(r, cause);
                 }
             });
         } catch (IOException e) {

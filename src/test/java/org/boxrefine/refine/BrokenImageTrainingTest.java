@@ -41,12 +41,15 @@ class BrokenImageTrainingTest {
             return set.scenes().get((int) r.imageId()).image();
         }, TrainingListener.NONE, (r, e) -> reported.add(r.imageId() + " " + reasonAndMessage(e)),
                 Refiner.RoundListener.NONE)) {
-            assertThat(c).isNotNull();
+            assertThat(c.arch()).isEqualTo(cfg.arch());
         }
         assertThat(reported).containsExactly("2 IMAGE_PROCESSING scene2: unexpected error while making its training"
                 + " labels: java.lang.IllegalStateException: terminal capacities must be at least 0, found NaN");
         assertThat(loaded).as("the other images are labelled, learnt from and re-labelled").contains(0L, 1L, 3L);
         assertThat(refiner.lastTraining().patches()).isPositive();
+        int otherTags = records.stream().filter(r -> r.imageId() != 2).mapToInt(r -> r.tags().size()).sum();
+        assertThat(refiner.shapePriors().categories().values().stream().mapToInt(ShapePriors.Counts::tags).sum())
+                .as("the shape priors count the other images' tags only").isEqualTo(otherTags);
     }
 
     private static String reasonAndMessage(IOException e) {
