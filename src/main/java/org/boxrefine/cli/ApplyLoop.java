@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.boxrefine.dataset.BrokenRunCheck;
 import org.boxrefine.dataset.ImageRecord;
 import org.boxrefine.dataset.ImageWorkers;
 import org.boxrefine.dataset.Preflight;
@@ -195,6 +196,7 @@ final class ApplyLoop {
         List<ImageRecord> toRefine = todo.stream().filter(r -> !failed.contains(r.imageId())).toList();
         int[] count = {todo.size() - toRefine.size()};
         int written;
+        BrokenRunCheck brokenRun = new BrokenRunCheck();
         try (ImageWorkers<RefinedImage> pool = new ImageWorkers<>(workers)) {
             written = pool.run(toRefine, ImageWorkers.guarded(r -> refineImage(r, in, refiner, classifier),
                     in.source()::describe, "refining it"), new ImageWorkers.Sink<>() {
@@ -204,14 +206,16 @@ final class ApplyLoop {
                         write(x, refined, writers);
                         return null;
                     }, in.source()::describe, "writing its outputs").run(r);
+                    brokenRun.succeeded();
                     bar.update(++count[0], null);
                 }
 
                 @Override
-                public void failed(ImageRecord r, IOException e) throws OutputException {
+                public void failed(ImageRecord r, IOException e) throws IOException {
                     if (e instanceof OutputException stop) {
                         throw stop;
                     }
+                    brokenRun.failed(e);
                     in.log().problems().add(Preflight.imageSkipped(r, in.source(), e));
                     bar.update(++count[0], null);
                 }
