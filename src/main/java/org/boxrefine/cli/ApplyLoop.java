@@ -197,6 +197,9 @@ final class ApplyLoop {
         int[] count = {todo.size() - toRefine.size()};
         int written;
         BrokenRunCheck brokenRun = new BrokenRunCheck();
+        if (resumed > 0) {
+            brokenRun.succeeded();
+        }
         try (ImageWorkers<RefinedImage> pool = new ImageWorkers<>(workers)) {
             written = pool.run(toRefine, ImageWorkers.guarded(r -> refineImage(r, in, refiner, classifier),
                     in.source()::describe, "refining it"), new ImageWorkers.Sink<>() {
